@@ -1,0 +1,23 @@
+/**
+ * The numeric primitives the training engine needs, on row-major Float32Array matrices. The engine
+ * calls only this interface, so a WebAssembly SIMD backend can replace the JavaScript one without
+ * touching layers, losses or the trainer.
+ *
+ * All `gemm*` variants write C (m×n); with `accumulate` they add to C instead of overwriting it.
+ */
+export interface Backend {
+  /** Short name for reports (`js`). */
+  readonly name: string;
+  /** C(m×n) (+)= A(m×k) · B(k×n). */
+  gemm(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+  /** C(m×n) (+)= Aᵀ · B with A stored k×m and B stored k×n. */
+  gemmTN(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+  /** C(m×n) (+)= A · Bᵀ with A stored m×k and B stored n×k. */
+  gemmNT(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void;
+  /** Every row of C (rows×cols) set to `row`. */
+  broadcastRows(row: Float32Array, c: Float32Array, rows: number, cols: number): void;
+  /** out[j] (+)= Σ_i A[i, j] over the rows of A (rows×cols). */
+  sumRows(a: Float32Array, out: Float32Array, rows: number, cols: number, accumulate: boolean): void;
+  /** out[i] = a[i] * b[i] over the length of `out`. */
+  mul(a: Float32Array, b: Float32Array, out: Float32Array): void;
+}

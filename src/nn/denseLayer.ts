@@ -1,0 +1,161 @@
+import type { Backend } from './backend.js';
+import { learnableParamNames, type LayerActivation } from './layerActivation.js';
+
+/**
+ * How a layer's activation parameters are handled: `fixed` (never trained), `shared` (one trained
+ * value per parameter for the whole layer) or `per-unit` (one trained value per unit, PReLU-style).
+ */
+export type ParamMode = 'fixed' | 'shared' | 'per-unit';
+
+/** Activation buffers of one layer for one batch size; reused across steps. */
+interface LayerBuffers {
+  /** Pre-activations, n×units. */
+  readonly z: Float32Array;
+  /** Outputs, n×units (the same array as z for a layer without activation). */
+  readonly a: Float32Array;
+  /** f'(z), n×units. */
+  readonly d: Float32Array;
+  /** dL/dz, n×units. */
+  readonly dz: Float32Array;
+  /** dL/dinput, n×inputSize. */
+  readonly dx: Float32Array;
+}
+
+/**
+ * A fully connected layer: z = x·W + b (W stored inputSize×units, row-major), a = f(z). The output
+ * layer has no activation (`activation` null) and emits logits for the loss.
+ */
+export class DenseLayer {
+  /** Input width. */
+  readonly inputSize: number;
+  /** Number of units (output width). */
+  readonly units: number;
+  /** Activation, or null for the logits layer. */
+  readonly activation: LayerActivation | null;
+  /** How the activation's parameters are treated. */
+  readonly paramMode: ParamMode;
+  /** W, inputSize×units. */
+  readonly weights: Float32Array;
+  /** b, units. */
+  readonly bias: Float32Array;
+  /** dL/dW of the last backward pass. */
+  readonly gradWeights: Float32Array;
+  /** dL/db of the last backward pass. */
+  readonly gradBias: Float32Array;
+  /**
+   * Activation parameter values in kernel order. `fixed`/`shared`: one array of length
+   * paramNames.length (`sharedParams`); `per-unit`: one array of length `units` per parameter.
+   */
+  readonly sharedParams: Float32Array;
+  /** Per-unit parameter values (per-unit mode only; empty otherwise). */
+  readonly unitParams: Float32Array[];
+  /** Which parameters (kernel order) are trained. */
+  readonly learned: readonly boolean[];
+  /** Gradients of the activation parameters, same layout as the values. */
+  readonly gradSharedParams: Float32Array;
+  /** Per-unit parameter gradients. */
+  readonly gradUnitParams: Float32Array[];
+  private readonly backend: Backend;
+  private readonly g64: Float64Array;
+  private readonly g64Cols: Float64Array[];
+  private readonly buffers = new Map<number, LayerBuffers>();
+
+  constructor(inputSize: number, units: number, activation: LayerActivation | null, paramMode: ParamMode, backend: Backend) {
+    this.inputSize = inputSize;
+    this.units = units;
+    this.activation = activation;
+    this.backend = backend;
+    const names = activation?.paramNames ?? [];
+    const learnable = activation ? learnableParamNames(activation) : [];
+    this.paramMode = names.length === 0 ? 'fixed' : paramMode;
+    this.learned = names.map((name) => this.paramMode !== 'fixed' && learnable.includes(name));
+    this.weights = new Float32Array(inputSize * units);
+    this.bias = new Float32Array(units);
+    this.gradWeights = new Float32Array(inputSize * units);
+    this.gradBias = new Float32Array(units);
+    const values = activation?.paramValues ?? [];
+    this.sharedParams = Float32Array.from(values);
+    this.gradSharedParams = new Float32Array(values.length);
+    this.g64 = new Float64Array(values.length);
+    const perUnit = this.paramMode === 'per-unit';
+    this.unitParams = perUnit ? values.map((v) => new Float32Array(units).fill(v)) : [];
+    this.gradUnitParams = perUnit ? values.map(() => new Float32Array(units)) : [];
+    this.g64Cols = perUnit ? values.map(() => new Float64Array(units)) : [];
+  }
+
+  /** Buffers for batch size n (allocated on first use, then reused). */
+  buffersFor(n: number): LayerBuffers {
+    let b = this.buffers.get(n);
+    if (!b) {
+      const z = new Float32Array(n * this.units);
+      b = {
+        z,
+        a: this.activation ? new Float32Array(n * this.units) : z,
+        d: new Float32Array(this.activation ? n * this.units : 0),
+        dz: new Float32Array(n * this.units),
+        dx: new Float32Array(n * this.inputSize),
+      };
+      this.buffers.set(n, b);
+    }
+    return b;
+  }
+
+  /** Forward pass of n rows of `x` (n×inputSize); returns the output buffer (valid until the next call with n). Also fills f'(z). */
+  forward(x: Float32Array, n: number): Float32Array {
+    const buf = this.buffersFor(n);
+    const { backend, units } = this;
+    backend.broadcastRows(this.bias, buf.z, n, units);
+    backend.gemm(x, this.weights, buf.z, n, this.inputSize, units, true);
+    const act = this.activation;
+    if (act) {
+      if (this.paramMode === 'per-unit') act.kernel.forwardDerivCols(buf.z, buf.a, buf.d, units, this.unitParams);
+      else act.kernel.forwardDeriv(buf.z, buf.a, buf.d, this.sharedParams);
+    }
+    return buf.a;
+  }
+
+  /**
+   * Backward pass for the last forward with n rows: `da` is dL/da (n×units; for the logits layer
+   * dL/dz). Fills the weight, bias and activation-parameter gradients; returns dL/dx, or null when
+   * `needInputGrad` is false.
+   */
+  backward(x: Float32Array, da: Float32Array, n: number, needInputGrad: boolean): Float32Array | null {
+    const buf = this.buffersFor(n);
+    const { backend, units, inputSize } = this;
+    const act = this.activation;
+    let dz = da;
+    if (act) {
+      backend.mul(da, buf.d, buf.dz);
+      dz = buf.dz;
+      this.paramGradients(act, buf.z, da);
+    }
+    backend.gemmTN(x, dz, this.gradWeights, inputSize, n, units, false);
+    backend.sumRows(dz, this.gradBias, n, units, false);
+    if (!needInputGrad) return null;
+    backend.gemmNT(dz, this.weights, buf.dx, n, units, inputSize, false);
+    return buf.dx;
+  }
+
+  /** Pre-activations and derivatives of the last forward with n rows (for diagnostics). */
+  lastPass(n: number): { z: Float32Array; a: Float32Array; d: Float32Array } {
+    const b = this.buffersFor(n);
+    return { z: b.z, a: b.a, d: b.d };
+  }
+
+  private paramGradients(act: LayerActivation, z: Float32Array, da: Float32Array): void {
+    if (this.paramMode === 'shared') {
+      this.g64.fill(0);
+      act.kernel.paramGrad(z, da, this.sharedParams, this.g64);
+      for (let k = 0; k < this.g64.length; k++) this.gradSharedParams[k] = this.learned[k] ? this.g64[k] : 0;
+    } else if (this.paramMode === 'per-unit') {
+      for (const g of this.g64Cols) g.fill(0);
+      act.kernel.paramGradCols(z, da, this.units, this.unitParams, this.g64Cols);
+      for (let k = 0; k < this.g64Cols.length; k++) {
+        const src = this.g64Cols[k];
+        const dst = this.gradUnitParams[k];
+        if (this.learned[k]) for (let j = 0; j < this.units; j++) dst[j] = src[j];
+        else dst.fill(0);
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { ActlabError } from '../util/errors.js';
+import type { Backend } from './backend.js';
+import { DenseLayer, type ParamMode } from './denseLayer.js';
+import { defaultInitializer, initializeWeights, type InitializerName } from './initializers.js';
+import { jsBackend } from './jsBackend.js';
+import type { LayerActivation } from './layerActivation.js';
+import { checkLossName, outputFromLogits, type LossName } from './losses.js';
+import type { RngLike } from './rngLike.js';
+
+/** One hidden layer of a model spec. */
+export interface HiddenLayerSpec {
+  readonly units: number;
+  readonly activation: LayerActivation;
+  /** Weight initialiser; default by activation (`defaultInitializer`). */
+  readonly init?: InitializerName;
+  /** Training of the activation's learnable parameters; default `fixed`. */
+  readonly params?: ParamMode;
+}
+
+/** The architecture: input width, hidden layers, output width and loss (which fixes the output activation). */
+export interface ModelSpec {
+  readonly inputSize: number;
+  readonly hidden: readonly HiddenLayerSpec[];
+  readonly outputSize: number;
+  readonly loss: LossName;
+  /** Output layer initialiser; default glorot_uniform. */
+  readonly outputInit?: InitializerName;
+}
+
+/** Slots the CLI fills and serialisation carries along (input standardisation, class names). */
+export interface ModelMeta {
+  standardizer?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+  classNames?: readonly string[];
+}
+
+/** A feed-forward network: hidden dense layers with activations, then a logits layer read by the loss. */
+export class Model {
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly loss: LossName;
+  /** Hidden layers then the logits layer. */
+  readonly layers: readonly DenseLayer[];
+  readonly backend: Backend;
+  /** Free slots for the CLI; saved by `modelToJson`. */
+  meta: ModelMeta = {};
+
+  constructor(inputSize: number, layers: readonly DenseLayer[], loss: LossName, backend: Backend) {
+    this.inputSize = inputSize;
+    this.layers = layers;
+    this.loss = loss;
+    this.backend = backend;
+    this.outputSize = layers[layers.length - 1].units;
+  }
+
+  /** Logits for n rows of x (n×inputSize); the returned array is a reused buffer. */
+  logits(x: Float32Array, n: number): Float32Array {
+    let h = x;
+    for (const layer of this.layers) h = layer.forward(h, n);
+    return h;
+  }
+
+  /**
+   * Outputs (identity, sigmoid probabilities or softmax probabilities) for `rows` rows of x, as a new
+   * array rows×outputSize. Evaluates in chunks so memory stays bounded.
+   */
+  predict(x: Float32Array, rows: number, chunk = 256): Float32Array {
+    checkInput(x, rows, this.inputSize);
+    const out = new Float32Array(rows * this.outputSize);
+    for (let start = 0; start < rows; start += chunk) {
+      const n = Math.min(chunk, rows - start);
+      const logits = this.logits(x.subarray(start * this.inputSize, (start + n) * this.inputSize), n);
+      outputFromLogits(this.loss, logits, out.subarray(start * this.outputSize, (start + n) * this.outputSize), n, this.outputSize);
+    }
+    return out;
+  }
+}
+
+/** Builds a model and initialises its weights from `rng` (biases start at zero). */
+export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = jsBackend): Model {
+  const loss = checkLossName(spec.loss);
+  checkSize(spec.inputSize, 'input size');
+  checkSize(spec.outputSize, 'output size');
+  const layers: DenseLayer[] = [];
+  let width = spec.inputSize;
+  for (const h of spec.hidden) {
+    checkSize(h.units, 'layer width');
+    const layer = new DenseLayer(width, h.units, h.activation, h.params ?? 'fixed', backend);
+    initializeWeights(layer.weights, width, h.units, h.init ?? defaultInitializer(h.activation), rng);
+    layers.push(layer);
+    width = h.units;
+  }
+  const out = new DenseLayer(width, spec.outputSize, null, 'fixed', backend);
+  initializeWeights(out.weights, width, spec.outputSize, spec.outputInit ?? 'glorot_uniform', rng);
+  layers.push(out);
+  return new Model(spec.inputSize, layers, loss, backend);
+}
+
+function checkSize(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    throw new ActlabError(`${what} must be a whole number from 1 to 1000000 (got ${n}); fix the model spec`);
+  }
+}
+
+/** Throws unless x holds rows×width numbers. */
+export function checkInput(x: Float32Array, rows: number, width: number): void {
+  if (x.length < rows * width) {
+    throw new ActlabError(`input has ${x.length} numbers but ${rows} rows of width ${width} need ${rows * width}; check the data's shape`);
+  }
+}
