@@ -14,6 +14,7 @@ import type { Limit } from './properties.js';
  * - convergent: the spread of the samples for k ≥ 11 is at most 1e−6·max(1, |last|); a limit smaller than
  *   1e−12 in size is reported as exactly 0 (sinc at 1e15 is 1e−15 and its limit is 0); a monotone tail
  *   whose decade steps shrink (ratio < 1/2) also converges (1 − 1/√x), with its geometric tail added;
+ * - samples that are all equal far out are the limit exactly, without snapping (leaky ReLU's slope 0.001…2);
  * - otherwise `'none'` (oscillation, as sin), also when every sample is NaN.
  * Known blind spot: convergence slower than any power (1/log x) is reported as unbounded growth.
  */
@@ -46,6 +47,7 @@ export function limitAtInfinity(g: (x: number) => number, side: 1 | -1): Limit {
     lo = Math.min(lo, s.v);
     hi = Math.max(hi, s.v);
   }
+  if (hi === lo && tail.length > 1) return last;
   const shrinking = growth !== 0 && decade.length >= 6 && !nonShrinking(decade);
   if (hi - lo <= 1e-6 * Math.max(1, Math.abs(last)) || shrinking) return tidy(extrapolate(decade, last));
   return 'none';

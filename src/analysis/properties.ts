@@ -73,13 +73,13 @@ export interface Properties {
   readonly saturating: { readonly left: boolean; readonly right: boolean };
   /** sup |f'| over the pieces (jumps of f not counted); `null` when unbounded. */
   readonly maxAbsDerivative: number | null;
-  /** A point where sup |f'| is attained; `null` when only approached as x → ±∞ (or unbounded). */
+  /** A point where sup |f'| is attained (nearest 0); `null` when only approached (as x → ±∞ or at a jump of f') or unbounded. */
   readonly maxAbsDerivativeAt: number | null;
   /** The leftmost maximal interval of positive length where f' = 0 exactly, or null. */
   readonly deadZone: Interval | null;
   /** All maximal intervals where f' = 0 exactly, left to right. */
   readonly deadZones: readonly Interval[];
-  /** Global minimum at a finite x, when attained (GELU's dip, ReLU's 0). */
+  /** Global minimum at a finite x (the attaining point nearest 0), when attained (GELU's dip, ReLU's 0). */
   readonly globalMinimum: PointValue | null;
   /** Global maximum at a finite x, when attained. */
   readonly globalMaximum: PointValue | null;

@@ -103,6 +103,7 @@ export const RUNTIME = {
   max,
   min,
   sincDerivative,
+  sinc,
   erf,
   erfc,
 } as const;

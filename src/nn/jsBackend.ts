@@ -1,12 +1,111 @@
 import type { Backend } from './backend.js';
 
-/**
- * C(m×n) (+)= A·B for matrices addressed through strides: A(i, p) = a[i*aI + p*aP] and
- * B(p, j) = b[p*bP + j*bJ]. 4×4 register tiles (sixteen accumulators live in registers across the
- * whole k loop, eight loads per sixteen multiply-adds); edges fall back to 1×4, 4×1 and 1×1 tiles.
- * No allocation. Accumulation is in f64 (JavaScript numbers), rounded to f32 once per element.
+/*
+ * Matrix products use 4×4 register tiles: sixteen accumulators stay in registers across the whole k
+ * loop (eight loads per sixteen multiply-adds), one specialised loop per operand layout so the inner
+ * loop only bumps two indices. Accumulation is in f64 (JavaScript numbers), rounded to f32 once per
+ * element. Nothing is allocated.
  */
-function gemmStrided(
+
+/** C = A·B, A m×k, B k×n. Full 4×4 tiles only (rows < m - m % 4, columns < n - n % 4). */
+function tilesNN(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void {
+  const m4 = m - (m % 4);
+  const n4 = n - (n % 4);
+  for (let i = 0; i < m4; i += 4) {
+    for (let j = 0; j < n4; j += 4) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let pa = i * k;
+      let pb = j;
+      for (let p = 0; p < k; p++) {
+        const b0 = b[pb], b1 = b[pb + 1], b2 = b[pb + 2], b3 = b[pb + 3];
+        const a0 = a[pa], a1 = a[pa + k], a2 = a[pa + 2 * k], a3 = a[pa + 3 * k];
+        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        pa++;
+        pb += n;
+      }
+      store(c, i * n + j, n, accumulate, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+  }
+}
+
+/** C = Aᵀ·B, A k×m, B k×n. Full 4×4 tiles only (rows < m - m % 4, columns < n - n % 4). */
+function tilesTN(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void {
+  const m4 = m - (m % 4);
+  const n4 = n - (n % 4);
+  for (let i = 0; i < m4; i += 4) {
+    for (let j = 0; j < n4; j += 4) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let pa = i;
+      let pb = j;
+      for (let p = 0; p < k; p++) {
+        const b0 = b[pb], b1 = b[pb + 1], b2 = b[pb + 2], b3 = b[pb + 3];
+        const a0 = a[pa], a1 = a[pa + 1], a2 = a[pa + 2], a3 = a[pa + 3];
+        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        pa += m;
+        pb += n;
+      }
+      store(c, i * n + j, n, accumulate, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+  }
+}
+
+/** C = A·Bᵀ, A m×k, B n×k. Full 4×4 tiles only (rows < m - m % 4, columns < n - n % 4). */
+function tilesNT(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean): void {
+  const m4 = m - (m % 4);
+  const n4 = n - (n % 4);
+  for (let i = 0; i < m4; i += 4) {
+    for (let j = 0; j < n4; j += 4) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let pa = i * k;
+      let pb = j * k;
+      for (let p = 0; p < k; p++) {
+        const b0 = b[pb], b1 = b[pb + k], b2 = b[pb + 2 * k], b3 = b[pb + 3 * k];
+        const a0 = a[pa], a1 = a[pa + k], a2 = a[pa + 2 * k], a3 = a[pa + 3 * k];
+        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        pa++;
+        pb++;
+      }
+      store(c, i * n + j, n, accumulate, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+  }
+}
+
+/** Writes (or adds) a 4×4 tile at offset o of a row-major matrix with row length n. */
+function store(
+  c: Float32Array, o: number, n: number, accumulate: boolean,
+  c00: number, c01: number, c02: number, c03: number, c10: number, c11: number, c12: number, c13: number,
+  c20: number, c21: number, c22: number, c23: number, c30: number, c31: number, c32: number, c33: number,
+): void {
+  if (accumulate) {
+    c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += n;
+    c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += n;
+    c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += n;
+    c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
+  } else {
+    c[o] = c00; c[o + 1] = c01; c[o + 2] = c02; c[o + 3] = c03; o += n;
+    c[o] = c10; c[o + 1] = c11; c[o + 2] = c12; c[o + 3] = c13; o += n;
+    c[o] = c20; c[o + 1] = c21; c[o + 2] = c22; c[o + 3] = c23; o += n;
+    c[o] = c30; c[o + 1] = c31; c[o + 2] = c32; c[o + 3] = c33;
+  }
+}
+
+/**
+ * The edges of C(m×n) (+)= A·B that full 4×4 tiles leave (the last n % 4 columns and m % 4 rows),
+ * for matrices addressed through strides: A(i, p) = a[i*aI + p*aP] and B(p, j) = b[p*bP + j*bJ].
+ */
+function gemmEdges(
   a: Float32Array, aI: number, aP: number,
   b: Float32Array, bP: number, bJ: number,
   c: Float32Array, m: number, k: number, n: number, accumulate: boolean,
@@ -15,34 +114,6 @@ function gemmStrided(
   const n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {
     const ai = i * aI;
-    for (let j = 0; j < n4; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      let pa0 = ai, pa1 = ai + aI, pa2 = ai + 2 * aI, pa3 = ai + 3 * aI;
-      let pb0 = j * bJ, pb1 = pb0 + bJ, pb2 = pb1 + bJ, pb3 = pb2 + bJ;
-      for (let p = 0; p < k; p++) {
-        const b0 = b[pb0], b1 = b[pb1], b2 = b[pb2], b3 = b[pb3];
-        const a0 = a[pa0], a1 = a[pa1], a2 = a[pa2], a3 = a[pa3];
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
-        pa0 += aP; pa1 += aP; pa2 += aP; pa3 += aP;
-        pb0 += bP; pb1 += bP; pb2 += bP; pb3 += bP;
-      }
-      let o = i * n + j;
-      if (accumulate) {
-        c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += n;
-        c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += n;
-        c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += n;
-        c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
-      } else {
-        c[o] = c00; c[o + 1] = c01; c[o + 2] = c02; c[o + 3] = c03; o += n;
-        c[o] = c10; c[o + 1] = c11; c[o + 2] = c12; c[o + 3] = c13; o += n;
-        c[o] = c20; c[o + 1] = c21; c[o + 2] = c22; c[o + 3] = c23; o += n;
-        c[o] = c30; c[o + 1] = c31; c[o + 2] = c32; c[o + 3] = c33;
-      }
-    }
     // Right edge: 4 rows × 1 column.
     for (let j = n4; j < n; j++) {
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
@@ -96,13 +167,16 @@ function gemmStrided(
 export const jsBackend: Backend = {
   name: 'js',
   gemm(a, b, c, m, k, n, accumulate) {
-    gemmStrided(a, k, 1, b, n, 1, c, m, k, n, accumulate);
+    tilesNN(a, b, c, m, k, n, accumulate);
+    gemmEdges(a, k, 1, b, n, 1, c, m, k, n, accumulate);
   },
   gemmTN(a, b, c, m, k, n, accumulate) {
-    gemmStrided(a, 1, m, b, n, 1, c, m, k, n, accumulate);
+    tilesTN(a, b, c, m, k, n, accumulate);
+    gemmEdges(a, 1, m, b, n, 1, c, m, k, n, accumulate);
   },
   gemmNT(a, b, c, m, k, n, accumulate) {
-    gemmStrided(a, k, 1, b, 1, k, c, m, k, n, accumulate);
+    tilesNT(a, b, c, m, k, n, accumulate);
+    gemmEdges(a, k, 1, b, 1, k, c, m, k, n, accumulate);
   },
   broadcastRows(row, c, rows, cols) {
     const r = row.length === cols ? row : row.subarray(0, cols);

@@ -1,7 +1,7 @@
 import { ActlabError } from '../util/errors.js';
 import { createRng } from '../util/rng.js';
 import { LayerStats, type LayerDiagnostics } from './diagnostics.js';
-import { lossAndGrad } from './losses.js';
+import { forwardBackward } from './backprop.js';
 import { evaluate, type Metrics } from './metrics.js';
 import { checkInput, type Model } from './model.js';
 import { createOptimizer, type OptimizerConfig, type Param } from './optimizers.js';
@@ -137,19 +137,13 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
     cursor += n;
     const x = n === maxBatch ? xb : xb.subarray(0, n * inW);
     const y = n === maxBatch ? yb : yb.subarray(0, n * outW);
-    const logits = model.logits(x, n);
     let g = grads.get(n);
     if (!g) {
       g = new Float32Array(n * outW);
       grads.set(n, g);
     }
-    const loss = lossAndGrad(model.loss, logits, y, n, outW, g);
+    const loss = forwardBackward(model, x, y, n, g);
     if (!Number.isFinite(loss)) diverged(`loss is ${String(loss)}`);
-    let da: Float32Array | null = g;
-    for (let li = layers.length - 1; li >= 0; li--) {
-      const input = li === 0 ? x : layers[li - 1].lastPass(n).a;
-      da = layers[li].backward(input, da as Float32Array, n, li > 0);
-    }
     if (withDiagnostics) {
       layers.forEach((layer, li) => {
         const p = layer.lastPass(n);

@@ -25,7 +25,7 @@ describe('diff', () => {
 
   it('differentiates with respect to a parameter', () => {
     expect(d('x > 0 ? x : alpha*x', 'alpha', ['alpha'])).toBe('x > 0 ? 0 : x');
-    expect(d('x*sigmoid(beta*x)', 'beta', ['beta'])).toBe('x*(x*(sigmoid(beta*x)*sigmoid(-(beta*x))))');
+    expect(d('x*sigmoid(beta*x)', 'beta', ['beta'])).toBe('x*(sigmoid(beta*x)*sigmoid(-(beta*x))*x)');
   });
 
   it('gives abs a zero derivative at 0 and max the second argument at a tie', () => {

@@ -1,0 +1,15 @@
+/** Numerical property analysis of any scalar activation. */
+export { analyze } from './analyze.js';
+export { analyzableFromExpression } from './analyzableFromExpression.js';
+export { findBreakpoints, BREAKPOINT_EXTENT, MAX_BREAKPOINTS } from './breakpoints.js';
+export type {
+  AnalyzableFunction,
+  Continuity,
+  Interval,
+  Limit,
+  Monotonicity,
+  NonSmoothPoint,
+  PointValue,
+  Properties,
+  Range,
+} from './properties.js';

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, type CsvOptions } from '../../src/data/parseCsv.js';
+import { ActlabError } from '../../src/util/errors.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
+const parse = (name: string, options: Omit<CsvOptions, 'fileName'>) => parseCsv(fixture(name), { ...options, fileName: name });
+
+/** The message of the ActlabError that parsing `name` throws. */
+const errorOf = (name: string, options: Omit<CsvOptions, 'fileName'> = { target: 'label' }): string => {
+  try {
+    parse(name, options);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ActlabError);
+    const message = (err as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  throw new Error(`${name} parsed without an error`);
+};
+
+describe('parseCsv on good files', () => {
+  it('reads a classification set with string classes sorted by name', () => {
+    const ds = parse('flowers.csv', { target: 'species' });
+    expect(ds.name).toBe('flowers');
+    expect(ds.task).toBe('classification');
+    expect([ds.n, ds.d, ds.numClasses]).toEqual([6, 4, 3]);
+    expect(ds.featureNames).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
+    expect(ds.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(Array.from(ds.y)).toEqual([0, 1, 2, 0, 1, 2]);
+    expect(Array.from(ds.x.subarray(4, 8))).toEqual([7.0, 3.2, 4.7, 1.4].map(Math.fround));
+    expect(ds.source).toBe('flowers.csv');
+  });
+
+  it('reads a numeric target as regression, with a BOM, CRLF, quotes, signs, exponents and trailing blank lines', () => {
+    const ds = parse('regression-crlf.csv', { target: 'y value' });
+    expect(ds.task).toBe('regression');
+    expect(ds.featureNames).toEqual(['x']);
+    expect(Array.from(ds.x)).toEqual([1, -0.2, 0.5].map(Math.fround));
+    expect(Array.from(ds.y)).toEqual([2.5, 3, 4]);
+    expect(ds.classNames).toBeUndefined();
+  });
+
+  it('treats a numeric target as classes when asked, sorted by value, with 2 and 2.0 the same class', () => {
+    const ds = parse('numeric-classes.csv', { target: 'digit', task: 'classification' });
+    expect(ds.classNames).toEqual(['1', '2', '10']);
+    expect(Array.from(ds.y)).toEqual([2, 1, 1, 0]);
+  });
+
+  it('handles quoted fields with commas, doubled quotes and line breaks (RFC 4180)', () => {
+    const ds = parse('quoted.csv', { target: 'label, with comma' });
+    expect(ds.featureNames).toEqual(['a', 'b "quoted"']);
+    expect(ds.classNames).toEqual(['multi\nline', 'plain', 'x, y']);
+    expect(Array.from(ds.x)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('names the data set "csv" and the source "CSV text" without a file name', () => {
+    const ds = parseCsv('a,b\n1,2\n3,4\n', { target: 'b' });
+    expect([ds.name, ds.source]).toEqual(['csv', 'CSV text']);
+  });
+});
+
+describe('parseCsv errors name the file, the line and the column', () => {
+  it('an empty file', () => {
+    expect(errorOf('empty.csv')).toBe('empty.csv: the file is empty; give it a header line with column names and at least 2 data rows');
+    expect(errorOf('blank-only.csv')).toMatch(/^blank-only.csv: the file is empty;/);
+  });
+
+  it('a first line that is data instead of a header', () => {
+    expect(errorOf('no-header.csv', { target: 'species' })).toBe(
+      "no-header.csv: line 1 looks like data, not a header ('5.1,3.5,1.4,0.2'); add a first line with the column names",
+    );
+  });
+
+  it('a ragged row', () => {
+    expect(errorOf('ragged.csv')).toBe('ragged.csv: line 7 has 3 fields, header has 4; give every row one value per column');
+  });
+
+  it('a cell that is not a number', () => {
+    expect(errorOf('not-a-number.csv', { target: 'species' })).toBe(
+      "not-a-number.csv: line 5, column 'petal_length': 'abc' is not a number; features must be numbers",
+    );
+  });
+
+  it('a missing target column', () => {
+    expect(errorOf('flowers.csv', { target: 'label' })).toBe(
+      "flowers.csv: no column 'label' in the header (columns: sepal_length, sepal_width, petal_length, petal_width, species); choose the target from these",
+    );
+  });
+
+  it('an empty cell', () => {
+    expect(errorOf('empty-cell.csv')).toBe("empty-cell.csv: line 4, column 'b' is empty; fill in a value or delete the row");
+  });
+
+  it('fewer than 2 data rows', () => {
+    expect(errorOf('one-row.csv')).toBe('one-row.csv: only 1 data row; a data set needs at least 2');
+  });
+
+  it('a blank line between data rows', () => {
+    expect(errorOf('blank-middle.csv')).toBe('blank-middle.csv: line 3 is blank; remove blank lines between data rows');
+  });
+
+  it('an unterminated quote, at the line where the quote opens', () => {
+    expect(errorOf('unterminated-quote.csv')).toBe(
+      'unterminated-quote.csv: line 3, field 2: the quoted field is never closed; add the closing double quote',
+    );
+  });
+
+  it('text after a closing quote', () => {
+    expect(errorOf('text-after-quote.csv')).toMatch(/^text-after-quote.csv: line 2, field 2: text after the closing quote;/);
+  });
+
+  it('a duplicate column name', () => {
+    expect(errorOf('duplicate-column.csv')).toBe("duplicate-column.csv: line 1: column 'a' appears twice; give each column a unique name");
+  });
+
+  it('counts the lines inside a quoted multi-line field when numbering later lines', () => {
+    expect(errorOf('multiline-then-error.csv')).toBe(
+      "multiline-then-error.csv: line 5, column 'a': 'abc' is not a number; features must be numbers",
+    );
+  });
+
+  it('a target with a single class', () => {
+    expect(errorOf('one-class.csv')).toBe("one-class.csv: column 'label' has only the class 'x'; a classification target needs at least 2 classes");
+  });
+
+  it('a non-numeric regression target', () => {
+    expect(errorOf('flowers.csv', { target: 'species', task: 'regression' })).toBe(
+      "flowers.csv: line 2, column 'species': 'setosa' is not a number; a regression target must be numeric",
+    );
+  });
+
+  it('a quote inside an unquoted field, and numbers JavaScript accepts but CSV users do not mean', () => {
+    expect(() => parseCsv('a,b\n1,2"\n3,4\n', { target: 'b' })).toThrow(/CSV input: line 2, field 2: a quote inside an unquoted field/);
+    for (const bad of ['0x10', 'Infinity', '1e999', 'NaN', '1;5']) {
+      expect(() => parseCsv(`a,b\n${bad},2\n3,4\n`, { target: 'b' })).toThrow(`CSV input: line 2, column 'a': '${bad}' is not a number`);
+    }
+  });
+});
