@@ -13,3 +13,4 @@ export type {
   Properties,
   Range,
 } from './properties.js';
+export { analyzeActivation } from './analyzeActivation.js';

@@ -10,8 +10,8 @@
  *
  * Limits: evaluation is eager (both branches of `c ? a : b` are computed, then one is chosen), so a
  * branch that would be NaN or infinite where it is not chosen does no harm. At x = ±Infinity an
- * expression that evaluates to NaN (e.g. x*sigmoid(x) at -Infinity, 0·∞) is evaluated at ±MAX_VALUE
- * instead, which gives the limit for every activation in the catalog.
+ * expression that evaluates to NaN (e.g. x*sigmoid(x) at -Infinity, 0·∞) gets its limit from two huge
+ * arguments instead: their common value, ±Infinity if both are beyond 1e300, or NaN if it oscillates.
  */
 import type { Expr } from './ast.js';
 import { VARIABLE } from './ast.js';
@@ -48,7 +48,7 @@ function numberLiteral(v: number): string {
  * Emits straight-line code for several roots with shared subexpressions.
  * `paramId(k)` names the JS identifier that holds parameter k; `hoist` moves x-free work to `pre`.
  */
-function emit(roots: readonly Expr[], params: readonly string[], paramId: (k: number) => string, hoist: boolean, prefix: string): Emitted {
+function emit(roots: readonly Expr[], params: readonly string[], paramId: (k: number) => string, hoist: boolean, prefix: string, blend = false): Emitted {
   const pre: string[] = [];
   const body: string[] = [];
   const slots = new Map<string, Slot>();
@@ -79,7 +79,13 @@ function emit(roots: readonly Expr[], params: readonly string[], paramId: (k: nu
       });
       const varying = args.some((a) => a.varying);
       const name = `${prefix}${counter++}`;
-      (varying ? body : pre).push(`const ${name} = ${p.js(codes)};`);
+      const target = varying ? body : pre;
+      if (blend && e.op === 'select') {
+        // Branch-free select: a·m + b·(1−m) with m = 1 or 0 is exact when both branches are finite; the
+        // kernel loops re-evaluate any NaN result with the scalar code, which covers ∞·0.
+        target.push(`const ${name}m = +${codes[0]};`);
+        target.push(`const ${name} = ${codes[1]} * ${name}m + ${codes[2]} * (1 - ${name}m);`);
+      } else target.push(`const ${name} = ${p.js(codes)};`);
       slot = { code: name, bool: p.boolean === true, varying };
     }
     slots.set(k, slot);
@@ -110,7 +116,14 @@ return (x, p) => {
   if (x !== x) return NaN;
   const r = inner(x, p);
   if (r === r || (x !== Infinity && x !== -Infinity)) return r;
-  return inner(x > 0 ? ${MAX} : -${MAX}, p);
+  // The limit at ±∞: the values at two huge arguments agree (a finite limit), or both are beyond 1e300
+  // with one sign (a divergence); otherwise the function keeps oscillating and has no limit.
+  const s = x > 0 ? 1 : -1;
+  const a = inner(s * ${MAX}, p);
+  const b = inner(s * 1e300, p);
+  if (Math.abs(a) > 1e300 && Math.abs(b) > 1e300 && Math.sign(a) === Math.sign(b)) return Math.sign(a) * Infinity;
+  if (a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) return a;
+  return NaN;
 };`;
 }
 
@@ -136,7 +149,7 @@ const dS = (() => { ${scalarSource(df, params)} })();
 const dpS = [${dp.map((e) => `(() => { ${scalarSource(e, params)} })()`).join(', ')}];
 `;
 
-  const loop = (roots: readonly Expr[], hoist: boolean, paramId: (k: number) => string) => emit(roots, params, paramId, hoist, 'v');
+  const loop = (roots: readonly Expr[], hoist: boolean, paramId: (k: number) => string) => emit(roots, params, paramId, hoist, 'v', true);
 
   const fw = loop([f], true, (k) => `p${k}`);
   const fd = loop([f, df], true, (k) => `p${k}`);
@@ -145,6 +158,7 @@ const dpS = [${dp.map((e) => `(() => { ${scalarSource(e, params)} })()`).join(',
   const fdc = loop([f, df], false, (k) => `p${k}`);
   const pgc = loop(dp, false, (k) => `p${k}`);
 
+  // Any NaN (NaN input, ∞·0 at ±Infinity, or an unselected infinite branch) is recomputed by the scalar code.
   const fix = (v: string, which: string, pArg: string) => `if (!(${v} === ${v})) ${v} = ${which}(x, ${pArg});`;
 
   const source = `${fixes}

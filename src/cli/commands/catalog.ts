@@ -16,7 +16,7 @@ import type { Activation } from '../../activations/activation.js';
 import { analyzeActivation } from '../../analysis/analyzeActivation.js';
 import type { Properties, Range } from '../../analysis/properties.js';
 import { toLatex, toText } from '../../expr/print.js';
-import { functionPlot } from '../../charts/functionPlot.js';
+import { type FunctionSeries, functionPlot } from '../../charts/functionPlot.js';
 import { writeChart } from '../../node/render.js';
 import { ActlabError } from '../../util/errors.js';
 
@@ -195,8 +195,8 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
       const xs = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
       const series = acts.flatMap((a) => {
         const label = a.id ? a.key : a.name;
-        const s = [{ name: label, points: xs.map((x) => ({ x, y: a.f(x) })) }];
-        if (opts.derivative) s.push({ name: `${label}'`, points: xs.map((x) => ({ x, y: a.df(x) })), dashed: true } as never);
+        const s: FunctionSeries[] = [{ name: label, points: xs.map((x) => ({ x, y: a.f(x) })), group: label }];
+        if (opts.derivative) s.push({ name: `${label}'`, points: xs.map((x) => ({ x, y: a.df(x) })), dashed: true, group: label });
         return s;
       });
       const title = opts.title ?? `${acts.map((a) => (a.id ? a.key : a.name)).join(', ')}${opts.derivative ? ' and derivatives' : ''}`;

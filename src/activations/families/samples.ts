@@ -1,0 +1,1 @@
+export const SAMPLES: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {};

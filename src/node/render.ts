@@ -1,0 +1,42 @@
+import { extname } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { ActlabError } from '../util/errors.js';
+import { writeFileAtomic } from './atomicWrite.js';
+
+/** Options of {@link renderPng}. */
+export interface PngOptions {
+  /** Pixel density: 2 (the default) gives a PNG twice the SVG's size in each direction. */
+  readonly scale?: number;
+}
+
+/** Renders a Vega-Lite spec to an SVG document (headless, no DOM or canvas needed). */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Renders a Vega-Lite spec to PNG bytes, drawing text with the system fonts (DejaVu Sans, Noto CJK). */
+export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Promise<Uint8Array> {
+  const scale = opts.scale ?? 2;
+  if (!(scale > 0 && scale <= 10)) throw new ActlabError(`PNG scale must be in (0, 10], got ${scale}; use e.g. 1 or 2`);
+  const svg = await renderSvg(spec);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/** Renders a spec and writes it atomically as SVG or PNG, chosen by the file extension (`.svg`, `.png`). */
+export async function writeChart(path: string, spec: TopLevelSpec, opts: PngOptions = {}): Promise<void> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.svg') return writeFileAtomic(path, await renderSvg(spec));
+  if (ext === '.png') return writeFileAtomic(path, await renderPng(spec, opts));
+  throw new ActlabError(`cannot write chart '${path}': use .svg or .png`);
+}
