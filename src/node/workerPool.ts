@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ActlabError } from '../util/errors.js';
 
@@ -20,6 +21,7 @@ export function runWorkerPool<T, R>(
   const count = Math.max(1, Math.min(workers, tasks.length));
   return new Promise<R[]>((resolve, reject) => {
     const threads: Worker[] = [];
+    const retired = new Set<Worker>();
     let next = 0;
     let done = 0;
     let failed = false;
@@ -34,6 +36,7 @@ export function runWorkerPool<T, R>(
     };
     const feed = (w: Worker): void => {
       if (next >= tasks.length) {
+        retired.add(w);
         void w.terminate();
         return;
       }
@@ -59,7 +62,7 @@ export function runWorkerPool<T, R>(
       threads.push(w);
       w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => {
-        if (code !== 0 && done < tasks.length && !failed) fail(new Error(`a worker thread stopped with exit code ${code}`));
+        if (code !== 0 && !retired.has(w) && done < tasks.length && !failed) fail(new Error(`a worker thread stopped with exit code ${code}`));
       });
       feed(w);
     }
@@ -69,7 +72,7 @@ export function runWorkerPool<T, R>(
 /** Starts a worker on `script`; a `.ts` script (tests run from source) is loaded after registering tsx in the thread. */
 function startWorker(script: URL): Worker {
   if (!script.pathname.endsWith('.ts')) return new Worker(script);
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const code = `require(${JSON.stringify(api)}).register(); import(${JSON.stringify(script.href)});`;
-  return new Worker(code, { eval: true });
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(script.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }
