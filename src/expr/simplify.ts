@@ -38,13 +38,16 @@ function pass(e: Expr, memo: Map<Expr, Expr>): Expr {
   return out;
 }
 
+const ARITHMETIC = new Set(['add', 'sub', 'mul', 'div', 'neg', 'pow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not']);
+
 function same(a: Expr, b: Expr): boolean {
   return keyOf(a) === keyOf(b);
 }
 
 function rewrite(name: string, a: Expr[]): Expr {
-  // Constant folding (keeping named constants like pi only when they stand alone).
-  if (a.length > 0 && a.every((x) => x.kind === 'num') && name !== 'sinc_d') {
+  // Constant folding of arithmetic on plain numbers; functions of constants (sqrt(2), log(2)) and the named
+  // constants pi and e are kept symbolic so that formulas stay readable.
+  if (a.length > 0 && ARITHMETIC.has(name) && a.every((x) => x.kind === 'num' && x.name === undefined)) {
     const v = primitive(name).evaluate(a.map((x) => (x as { value: number }).value));
     if (Number.isFinite(v)) return num(v);
   }
@@ -103,6 +106,8 @@ function rewrite(name: string, a: Expr[]): Expr {
       break;
     case 'pow':
       if (isNum(y, 1)) return x;
+      // (-a)^n = a^n for even whole n
+      if (isOp(x, 'neg') && isNum(y) && Number.isInteger(val(y)) && val(y) % 2 === 0) return rewrite('pow', [arg(x, 0), y]);
       if (isNum(y, 0)) return num(1);
       if (isOp(x, 'pow') && isNum(arg(x, 1)) && isNum(y) && Number.isInteger(val(arg(x, 1))) && Number.isInteger(val(y))) {
         return op('pow', arg(x, 0), num(val(arg(x, 1)) * val(y)));

@@ -168,3 +168,9 @@ describe.each(acts.map((a) => [a.id as string, a] as const))('%s', (_id, a) => {
     xs.forEach((_, i) => expect(close(dx[i], Math.fround(dy[i] * d[i]), 2.4e-7, 1e-38)).toBe(true));
   });
 });
+
+describe('catalog samples', () => {
+  it('exist for every entry (generated independently by scripts/catalog-samples.py)', () => {
+    for (const s of CATALOG) expect(s.samples?.length ?? 0, s.id).toBeGreaterThanOrEqual(3);
+  });
+});

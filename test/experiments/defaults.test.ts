@@ -5,7 +5,7 @@ const accuracy = (data: string, activation: string, hidden?: number[]) =>
   runJob({ data: { name: data }, model: { activation, ...(hidden ? { hidden } : {}) } }).final.testAccuracy ?? Number.NaN;
 
 describe('default settings', () => {
-  it.each(['tanh', 'relu', 'sigmoid'])('XOR reaches at least 95%% test accuracy with %s', (a) => {
+  it.each(['tanh', 'relu', 'sigmoid'])('XOR reaches at least 95 percent test accuracy with %s', (a) => {
     expect(accuracy('xor', a)).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -13,7 +13,7 @@ describe('default settings', () => {
     expect(accuracy('xor', 'identity')).toBeLessThanOrEqual(0.75);
   });
 
-  it.each(['relu', 'tanh'])('spiral reaches at least 95%% test accuracy with hidden 8,8 and %s', (a) => {
+  it.each(['relu', 'tanh'])('spiral reaches at least 95 percent test accuracy with hidden 8,8 and %s', (a) => {
     expect(accuracy('spiral', a, [8, 8])).toBeGreaterThanOrEqual(0.95);
   });
 });

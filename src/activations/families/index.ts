@@ -1,19 +1,28 @@
-/** The catalog's entries, in family order (an explicit list: no registration side effects). */
+/** Every scalar catalog entry, family by family, from an explicit list (no registration side effects). */
 import type { ActivationSpec } from '../spec.js';
-import { EXPONENTIAL } from './exponential.js';
-import { GATED } from './gated.js';
-import { LINEAR } from './linear.js';
-import { OTHER } from './other.js';
-import { PERIODIC } from './periodic.js';
-import { RADIAL } from './radial.js';
-import { RECTIFIER } from './rectifier.js';
-import { SAMPLES } from './samples.js';
-import { SHRINKAGE } from './shrinkage.js';
-import { SIGMOIDAL } from './sigmoidal.js';
-import { STEP } from './step.js';
+import { exponential } from './exponential.js';
+import { gated } from './gated.js';
+import { linear } from './linear.js';
+import { other } from './other.js';
+import { periodic } from './periodic.js';
+import { radial } from './radial.js';
+import { rectifier } from './rectifier.js';
+import { shrinkage } from './shrinkage.js';
+import { sigmoidal } from './sigmoidal.js';
+import { step } from './step.js';
 
-/** Every scalar activation spec, with its sample values attached from samples.ts. */
-export const ALL_SPECS: readonly ActivationSpec[] = [...LINEAR, ...STEP, ...SIGMOIDAL, ...RECTIFIER, ...EXPONENTIAL, ...GATED, ...SHRINKAGE, ...PERIODIC, ...RADIAL, ...OTHER].map((s) => ({
-  ...s,
-  samples: SAMPLES[s.id] ?? [],
-}));
+export { exponential, gated, linear, other, periodic, radial, rectifier, shrinkage, sigmoidal, step };
+
+/** All scalar activation specs, in family order. */
+export const ALL_SPECS: readonly ActivationSpec[] = [
+  ...linear,
+  ...step,
+  ...sigmoidal,
+  ...rectifier,
+  ...exponential,
+  ...gated,
+  ...shrinkage,
+  ...periodic,
+  ...radial,
+  ...other,
+];

@@ -1,7 +1,8 @@
+/** The linear family: the identity, the baseline every nonlinearity is compared with. */
 import type { ActivationSpec } from '../spec.js';
 
-/** The identity: no non-linearity at all. */
-export const LINEAR: readonly ActivationSpec[] = [
+/** Linear-family catalog entries. */
+export const linear: readonly ActivationSpec[] = [
   {
     id: 'identity',
     name: 'Identity',
@@ -10,8 +11,9 @@ export const LINEAR: readonly ActivationSpec[] = [
     expression: 'x',
     params: [],
     summary:
-      'Passes the weighted sum through unchanged. A network whose hidden layers all use it is one linear map, however deep, so it cannot learn XOR or any curved boundary; it is the usual output activation for regression and the baseline every non-linearity is compared with.',
-    frameworks: { pytorch: 'torch.nn.Identity', keras: 'keras.activations.linear', tfjs: "'linear' (tfjs-layers)", onnx: 'Identity' },
+      'Passes its input through unchanged. A network whose layers all use it collapses into a single linear map however deep it is, so it is the baseline that shows what nonlinearity buys; it is still the right choice for the output layer of a regression model and for residual paths.',
+    frameworks: { pytorch: 'torch.nn.Identity', keras: 'keras.activations.linear', tfjs: "'linear' (layer activation)", onnx: 'Identity' },
     related: ['relu', 'bent_identity'],
+    samples: [[-2, -2], [0.5, 0.5], [3, 3]],
   },
 ];

@@ -1,80 +1,19 @@
+/** Activations that fit no other family. */
 import type { ActivationSpec } from '../spec.js';
 
-/** Activations that fit no other family. */
-export const OTHER: readonly ActivationSpec[] = [
+/** Other catalog entries. */
+export const other: readonly ActivationSpec[] = [
   {
     id: 'bent_identity',
     name: 'Bent identity',
-    aliases: [],
+    aliases: ['bentid'],
     family: 'other',
-    expression: '(hypot(x, 1) - 1)/2 + x',
-    params: [],
-    summary: '(√(x² + 1) − 1)/2 + x: a smooth, monotonic, unbounded curve with slope 1/2 far left and 3/2 far right; a gentle non-linearity that never saturates.',
-    frameworks: {},
-    related: ['identity', 'softplus'],
-  },
-  {
-    id: 'soft_exponential',
-    name: 'Soft exponential',
-    aliases: ['softexp'],
-    family: 'other',
-    expression: 'alpha < 0 ? -log1p(-alpha*(x + alpha))/alpha : alpha == 0 ? x : expm1(alpha*x)/alpha + alpha',
-    params: [{ name: 'alpha', default: 0.5, min: -1, max: 1, description: 'negative: logarithmic; 0: identity; positive: exponential (learnable)', learnable: true }],
-    summary:
-      'A learnable continuum between logarithm (α < 0), identity (α = 0) and exponential (α > 0). For α > 0 it is bounded below by α − 1/α (the usual table prints all reals); for α < 0 it is only defined for x > 1/α − α.',
-    year: 2015,
-    paper: { authors: 'L. B. Godfrey, M. S. Gashler', title: 'A continuum among logarithmic, linear, and exponential functions, and its potential to improve generalization in neural networks', year: 2015, where: 'KDIR 2015, arXiv:1602.01321' },
-    frameworks: {},
-    related: ['identity', 'elu'],
-  },
-  {
-    id: 'lisht',
-    name: 'LiSHT',
-    aliases: ['linearly_scaled_tanh'],
-    family: 'other',
-    expression: 'x*tanh(x)',
-    params: [],
-    summary: 'x·tanh(x): a non-negative, even, unbounded function that grows like |x|; it avoids dying units and passes gradients for negative inputs, but is not monotonic.',
-    year: 2019,
-    paper: { authors: 'S. K. Roy, S. Manna, S. R. Dubey, B. B. Chaudhuri', title: 'LiSHT: Non-Parametric Linearly Scaled Hyperbolic Tangent Activation Function for Neural Networks', year: 2019, where: 'arXiv:1901.05894' },
-    frameworks: {},
-    related: ['tanh', 'silu'],
-  },
-  {
-    id: 'penalized_tanh',
-    name: 'Penalized tanh',
-    aliases: [],
-    family: 'other',
-    expression: 'x > 0 ? tanh(x) : a*tanh(x)',
-    params: [{ name: 'a', default: 0.25, min: 0, description: 'scale of the negative half' }],
-    summary: 'tanh with its negative half scaled by a: a tanh that behaves like a leaky rectifier near 0; reported to train deep networks nearly as well as ReLU in NLP tasks.',
-    year: 2016,
-    paper: { authors: 'B. Xu, R. Huang, M. Li', title: 'Revise Saturated Activation Functions', year: 2016, where: 'arXiv:1602.05980' },
-    frameworks: {},
-    kinks: "f'(0) = a (the negative branch).",
-    related: ['tanh', 'leaky_relu'],
-  },
-  {
-    id: 'cloglog',
-    name: 'Complementary log-log',
-    aliases: ['complementary_log_log'],
-    family: 'other',
-    expression: '-expm1(-exp(min(x, 40)))',
+    expression: 'x*(x/(2*(hypot(x, 1) + 1))) + x',
     params: [],
     summary:
-      '1 − exp(−eˣ): an asymmetric sigmoid in (0, 1) from survival analysis and generalised linear models, rising slowly on the left and saturating fast on the right. The exponent is capped where the value is already exactly 1.',
+      '(√(x² + 1) - 1)/2 + x: the identity bent upwards by a hyperbola, smooth and monotone, with slope 1/2 for very negative inputs and 3/2 for very positive ones. It is a smooth alternative to leaky ReLU without a kink. The expression uses √(x² + 1) - 1 = x²/(√(x² + 1) + 1), which keeps full precision near 0.',
     frameworks: {},
-    related: ['sigmoid', 'loglog'],
-  },
-  {
-    id: 'loglog',
-    name: 'Log-log',
-    aliases: ['gumbel'],
-    family: 'other',
-    expression: 'exp(-exp(-max(x, -40)))',
-    params: [],
-    summary: 'exp(−e^(−x)), the Gumbel distribution function: an asymmetric sigmoid in (0, 1), the mirror image of the complementary log-log. The exponent is capped where the value is already exactly 0.',
-    frameworks: {},
-    related: ['cloglog', 'sigmoid'],
+    related: ['identity', 'leaky_relu', 'softplus'],
+    samples: [[-1, -0.7928932188134524], [0.5, 0.5590169943749475], [2, 2.618033988749895]],
   },
 ];

@@ -1,7 +1,8 @@
+/** The periodic family: oscillating activations for signals and coordinates. */
 import type { ActivationSpec } from '../spec.js';
 
-/** Periodic and oscillating activations. */
-export const PERIODIC: readonly ActivationSpec[] = [
+/** Periodic-family catalog entries. */
+export const periodic: readonly ActivationSpec[] = [
   {
     id: 'sinusoid',
     name: 'Sinusoid',
@@ -10,11 +11,12 @@ export const PERIODIC: readonly ActivationSpec[] = [
     expression: 'sin(x)',
     params: [],
     summary:
-      'sin(x): periodic, bounded in [−1, 1], identity-like near 0. Networks with sine activations (SIREN) represent signals and their derivatives far better than ReLU networks, but the loss surface has many local minima.',
+      'The sine as an activation. Periodic units let a network represent oscillating signals and fine detail that ReLU networks smooth over; SIREN networks, which fit images, audio and signed distance fields from coordinates, use sin(ω₀·x) throughout with a matching initialisation. With many extrema it makes the loss surface harder to optimise in ordinary classifiers.',
     year: 2020,
-    paper: { authors: 'V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein', title: 'Implicit Neural Representations with Periodic Activation Functions', year: 2020, where: 'NeurIPS 2020, arXiv:2006.09661' },
+    paper: { authors: 'V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein', title: 'Implicit Neural Representations with Periodic Activation Functions', year: 2020, where: 'arXiv:2006.09661 (NeurIPS 2020)' },
     frameworks: { tfjs: 'tf.sin', onnx: 'Sin' },
     related: ['cosine', 'snake', 'sinc'],
+    samples: [[-1, -0.8414709848078965], [0.5, 0.479425538604203], [2, 0.9092974268256817]],
   },
   {
     id: 'cosine',
@@ -23,23 +25,11 @@ export const PERIODIC: readonly ActivationSpec[] = [
     family: 'periodic',
     expression: 'cos(x)',
     params: [],
-    summary: 'cos(x): periodic and even (f(−x) = f(x)), with f(0) = 1; a single cosine unit can separate XOR-like patterns that one monotonic unit cannot.',
-    frameworks: { tfjs: 'tf.cos', onnx: 'Cos' },
-    related: ['sinusoid'],
-  },
-  {
-    id: 'snake',
-    name: 'Snake',
-    aliases: [],
-    family: 'periodic',
-    expression: 'x + sin(a*x)^2/a',
-    params: [{ name: 'a', default: 1, min: 1e-6, description: 'frequency of the periodic component (learnable in the paper)', learnable: true }],
     summary:
-      'x + sin²(ax)/a: a monotonic trend plus a periodic ripple, so networks can extrapolate periodic signals, which ReLU and tanh networks cannot. Non-monotonic derivative; monotonic itself.',
-    year: 2020,
-    paper: { authors: 'L. Ziyin, T. Hartwig, M. Ueda', title: 'Neural Networks Fail to Learn Periodic Functions and How to Fix It', year: 2020, where: 'NeurIPS 2020, arXiv:2006.08195' },
-    frameworks: {},
-    related: ['sinusoid'],
+      'The cosine as an activation: periodic and even, with a maximum of 1 at the origin, so unlike the sine it does not act like the identity near 0. It appears in random Fourier feature layers and in comparisons of periodic activations.',
+    frameworks: { tfjs: 'tf.cos', onnx: 'Cos' },
+    related: ['sinusoid', 'gaussian'],
+    samples: [[-1, 0.5403023058681398], [0.5, 0.8775825618903728], [2, -0.4161468365471424]],
   },
   {
     id: 'sinc',
@@ -49,8 +39,25 @@ export const PERIODIC: readonly ActivationSpec[] = [
     expression: 'sinc(x)',
     params: [],
     summary:
-      'sin(x)/x with the removable singularity filled in (sinc(0) = 1): a decaying oscillation, even and non-monotonic. The value and every derivative at and near 0 come from the Taylor series, so nothing divides 0 by 0.',
+      'The unnormalised cardinal sine sin(x)/x, with the removable singularity filled in as 1 at x = 0. It is even, peaks at the origin and decays like 1/|x| while oscillating, so it behaves like a damped periodic unit; it is the ideal low-pass interpolation kernel of signal processing.',
     frameworks: {},
+    kinks: "none: sinc is smooth; the value 1 and derivative 0 at x = 0 are the limits.",
     related: ['sinusoid', 'gaussian'],
+    samples: [[-2, 0.45464871341284085], [0, 1], [1, 0.8414709848078965]],
+  },
+  {
+    id: 'snake',
+    name: 'Snake',
+    aliases: [],
+    family: 'periodic',
+    expression: 'x + sin(a*x)^2/a',
+    params: [{ name: 'a', default: 1, min: 1e-6, description: 'frequency of the periodic component, learnable per channel', learnable: true }],
+    summary:
+      'x + sin²(a·x)/a: a monotone-trending function with a periodic ripple. The linear term lets the network extrapolate, while the ripple gives it the inductive bias to learn periodic patterns that ReLU and tanh networks fail to extrapolate. It is used in neural audio vocoders such as BigVGAN.',
+    year: 2020,
+    paper: { authors: 'L. Ziyin, T. Hartwig, M. Ueda', title: 'Neural Networks Fail to Learn Periodic Functions and How to Fix It', year: 2020, where: 'arXiv:2006.08195 (NeurIPS 2020)' },
+    frameworks: {},
+    related: ['sinusoid', 'identity'],
+    samples: [[-1, -0.2919265817264288], [0.5, 0.7298488470659301], [2, 2.826821810431806]],
   },
 ];

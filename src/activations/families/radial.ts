@@ -1,7 +1,8 @@
+/** The radial family: bumps that respond to inputs near a centre. */
 import type { ActivationSpec } from '../spec.js';
 
-/** Radial (bump-shaped) activations. */
-export const RADIAL: readonly ActivationSpec[] = [
+/** Radial-family catalog entries. */
+export const radial: readonly ActivationSpec[] = [
   {
     id: 'gaussian',
     name: 'Gaussian',
@@ -10,10 +11,9 @@ export const RADIAL: readonly ActivationSpec[] = [
     expression: 'exp(-x^2)',
     params: [],
     summary:
-      'e^(−x²): a bump that responds only to inputs near 0, as in radial-basis-function networks. Non-monotonic and bounded in (0, 1] (the maximum 1 is attained at 0); a single unit can represent XOR-like "in between" regions.',
-    year: 1988,
-    paper: { authors: 'D. S. Broomhead, D. Lowe', title: 'Multivariable functional interpolation and adaptive networks', year: 1988, where: 'Complex Systems 2' },
+      'The Gaussian bump e^(-x²) responds strongly only to inputs near 0 and fades to 0 on both sides. It is the basis of radial basis function networks; as a hidden activation it is local rather than monotone, so a unit detects a band of values instead of a direction, and its gradient vanishes far from the centre.',
     frameworks: {},
     related: ['sinc', 'cosine'],
+    samples: [[-1, 0.36787944117144233], [0, 1], [0.5, 0.7788007830714049]],
   },
 ];

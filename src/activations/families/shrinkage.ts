@@ -1,18 +1,21 @@
+/** The shrinkage family: functions that pull small inputs to (or towards) zero. */
 import type { ActivationSpec } from '../spec.js';
 
-/** Shrinkage functions: pull small values to (or towards) zero. */
-export const SHRINKAGE: readonly ActivationSpec[] = [
+/** Shrinkage-family catalog entries. */
+export const shrinkage: readonly ActivationSpec[] = [
   {
     id: 'hardshrink',
     name: 'Hard shrink',
-    aliases: ['hard_shrink'],
+    aliases: ['hard_shrink', 'hard_threshold'],
     family: 'shrinkage',
     expression: 'abs(x) > lambd ? x : 0',
-    params: [{ name: 'lambd', default: 0.5, min: 0, description: 'inputs with |x| ≤ lambd become 0' }],
-    summary: 'Hard thresholding: keeps x when |x| > λ and sets it to 0 otherwise. Used in sparse coding and wavelet denoising; discontinuous at ±λ.',
-    frameworks: { pytorch: 'torch.nn.Hardshrink', keras: 'keras.activations.hard_shrink (Keras 3)', onnx: 'Shrink(bias=0)' },
-    kinks: "f'(±lambd) = 0, as PyTorch.",
-    related: ['softshrink', 'threshold'],
+    params: [{ name: 'lambd', default: 0.5, min: 0, description: 'half-width of the dead zone around 0 (PyTorch spells it lambd)' }],
+    summary:
+      'Hard thresholding: inputs whose magnitude exceeds lambda pass unchanged and all others become 0. It comes from sparse coding and wavelet denoising, where small coefficients are treated as noise. The function jumps at ±lambda.',
+    frameworks: { pytorch: 'torch.nn.Hardshrink', onnx: 'Shrink (bias = 0)' },
+    kinks: "jumps at ±lambd: f(±lambd) = 0 and f'(±lambd) = 0, as PyTorch (gradient passes only where |x| > lambd).",
+    related: ['softshrink', 'threshold', 'tanhshrink'],
+    samples: [[-1, -1], [0.5, 0], [0.7, 0.7]],
   },
   {
     id: 'softshrink',
@@ -20,24 +23,25 @@ export const SHRINKAGE: readonly ActivationSpec[] = [
     aliases: ['soft_shrink', 'soft_threshold'],
     family: 'shrinkage',
     expression: 'x > lambd ? x - lambd : x < -lambd ? x + lambd : 0',
-    params: [{ name: 'lambd', default: 0.5, min: 0, description: 'amount every input is pulled towards 0' }],
-    summary: 'Soft thresholding: moves x towards 0 by λ and zeroes |x| ≤ λ. It is the proximal operator of the L1 norm, the step that makes ISTA/LASSO solutions sparse; continuous, with kinks at ±λ.',
-    year: 1995,
-    paper: { authors: 'D. L. Donoho', title: 'De-noising by soft-thresholding', year: 1995, where: 'IEEE Transactions on Information Theory 41(3)' },
-    frameworks: { pytorch: 'torch.nn.Softshrink', keras: 'keras.activations.soft_shrink (Keras 3)', onnx: 'Shrink(bias=lambd)' },
-    kinks: "f'(±lambd) = 0, as PyTorch.",
+    params: [{ name: 'lambd', default: 0.5, min: 0, description: 'amount every input is moved towards 0 (PyTorch spells it lambd)' }],
+    summary:
+      'Soft thresholding, the proximal operator of the L1 norm: every input moves towards zero by lambda, and inputs within lambda of zero become exactly 0. It is continuous, unlike hard shrink, and is the nonlinearity of ISTA-style sparse-coding networks such as LISTA.',
+    frameworks: { pytorch: 'torch.nn.Softshrink', onnx: 'Shrink (bias = lambd)' },
+    kinks: "kinks at ±lambd: f'(±lambd) = 0, as PyTorch.",
     related: ['hardshrink', 'tanhshrink'],
+    samples: [[-2, -1.5], [0.25, 0], [1.5, 1]],
   },
   {
     id: 'tanhshrink',
     name: 'Tanh shrink',
     aliases: ['tanh_shrink'],
     family: 'shrinkage',
-    expression: 'abs(x) < 0.03 ? x^3/3 - 2*x^5/15 + 17*x^7/315 - 62*x^9/2835 : x - tanh(x)',
+    expression: 'x - tanh(x)',
     params: [],
     summary:
-      'x − tanh(x): almost flat (≈ x³/3) near 0 and ≈ x ∓ 1 for large |x|. Near 0 the difference cancels catastrophically in floating point, so |x| < 0.03 uses the Taylor series, accurate to the last digit.',
-    frameworks: { pytorch: 'torch.nn.Tanhshrink', keras: 'keras.activations.tanh_shrink (Keras 3)' },
+      'x - tanh(x): a smooth shrinkage that is nearly flat around 0 (it starts like x³/3) and becomes x ∓ 1 for large |x|. Its derivative is tanh²(x), never negative. Near 0 the subtraction loses relative precision, as in every framework that computes it this way.',
+    frameworks: { pytorch: 'torch.nn.Tanhshrink' },
     related: ['softshrink', 'tanh'],
+    samples: [[-2, -1.035972419924183], [1, 0.23840584404423515], [3, 2.0049452463132695]],
   },
 ];

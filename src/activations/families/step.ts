@@ -1,7 +1,8 @@
+/** The step family: threshold units with a zero derivative almost everywhere. */
 import type { ActivationSpec } from '../spec.js';
 
-/** Threshold units: the historical all-or-nothing neuron. */
-export const STEP: readonly ActivationSpec[] = [
+/** Step-family catalog entries. */
+export const step: readonly ActivationSpec[] = [
   {
     id: 'binary_step',
     name: 'Binary step',
@@ -10,26 +11,26 @@ export const STEP: readonly ActivationSpec[] = [
     expression: 'x >= 0 ? 1 : 0',
     params: [],
     summary:
-      "The McCulloch–Pitts and perceptron unit: outputs 1 when the weighted sum is at least 0, else 0. Its derivative is 0 everywhere it exists, so gradient descent gets no signal through it; that is why differentiable squashing functions replaced it. TF.js's tf.step gives 0 at x = 0, this entry gives 1 as the usual tables do.",
+      "The threshold unit of the McCulloch-Pitts neuron and Rosenblatt's perceptron: it outputs 1 when the input is non-negative and 0 otherwise. Its derivative is zero wherever it exists, so gradient descent gets no signal through it; it is here to show why differentiable activations replaced it.",
     year: 1943,
     paper: { authors: 'W. S. McCulloch, W. Pitts', title: 'A logical calculus of the ideas immanent in nervous activity', year: 1943, where: 'Bulletin of Mathematical Biophysics 5' },
-    frameworks: {},
-    kinks: "f(0) = 1; f'(x) = 0 everywhere, including 0 (the jump has no derivative; autodiff frameworks return 0).",
+    frameworks: { tfjs: 'tf.step (gives 0 at x = 0)' },
+    kinks: "jump at 0: f(0) = 1 (x >= 0), as the usual tables; f' = 0 on both sides and taken as 0 at the jump. TF.js tf.step gives f(0) = 0.",
     related: ['bipolar_step', 'sigmoid', 'hard_sigmoid'],
+    samples: [[-1, 0], [0, 1], [2, 1]],
   },
   {
     id: 'bipolar_step',
     name: 'Bipolar step',
-    aliases: ['sign_step', 'bipolar'],
+    aliases: ['sign_step'],
     family: 'step',
     expression: 'x >= 0 ? 1 : -1',
     params: [],
     summary:
-      'A step between −1 and +1, as in the original perceptron and Hopfield networks. Zero-centred, unlike the binary step, but just as useless for gradient descent: the derivative is 0 wherever it exists.',
-    year: 1958,
-    paper: { authors: 'F. Rosenblatt', title: 'The perceptron: a probabilistic model for information storage and organization in the brain', year: 1958, where: 'Psychological Review 65(6)' },
+      'The symmetric threshold unit: +1 for non-negative inputs and -1 otherwise, as used by ADALINE-style and Hopfield-style binary neurons. Like the binary step it passes no gradient, but its outputs are centred on zero.',
     frameworks: {},
-    kinks: "f(0) = 1; f'(x) = 0 everywhere.",
+    kinks: "jump at 0: f(0) = 1; f' = 0 on both sides and taken as 0 at the jump.",
     related: ['binary_step', 'tanh', 'softsign'],
+    samples: [[-1, -1], [0, 1], [2, 1]],
   },
 ];

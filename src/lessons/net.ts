@@ -1,0 +1,123 @@
+/** Small helpers the lessons share for building and training little networks with the src/nn engine. */
+import { resolveActivation } from '../activations/resolve.js';
+import type { Dataset } from '../data/dataset.js';
+import { oneHot } from '../data/oneHot.js';
+import { createModel, type Model } from '../nn/model.js';
+import type { InitializerName } from '../nn/initializers.js';
+import type { LossName } from '../nn/losses.js';
+import type { OptimizerConfig } from '../nn/optimizers.js';
+import { train, type EpochRecord, type TrainData } from '../nn/trainer.js';
+import { ActlabError } from '../util/errors.js';
+import { createRng } from '../util/rng.js';
+
+/** A fully connected network to build. */
+export interface NetSpec {
+  readonly inputSize: number;
+  readonly hidden: readonly number[];
+  /** Activation text (catalog id or expression) of every hidden layer. */
+  readonly activation: string;
+  readonly outputSize: number;
+  readonly loss: LossName;
+  /** Seeds the weights. */
+  readonly seed: number;
+  readonly init?: InitializerName;
+  /** Value every hidden bias starts at (default 0). */
+  readonly biasInit?: number;
+  /** Multiplies every initial weight (hidden and output), e.g. 0.1 for small initial weights. */
+  readonly weightScale?: number;
+}
+
+/** Builds a network from a {@link NetSpec}. */
+export function buildNet(spec: NetSpec): Model {
+  const act = resolveActivation(spec.activation);
+  const model = createModel(
+    {
+      inputSize: spec.inputSize,
+      hidden: spec.hidden.map((units) => ({ units, activation: act, ...(spec.init ? { init: spec.init } : {}) })),
+      outputSize: spec.outputSize,
+      loss: spec.loss,
+    },
+    createRng(spec.seed),
+  );
+  const scale = spec.weightScale ?? 1;
+  model.layers.forEach((layer, i) => {
+    if (scale !== 1) for (let k = 0; k < layer.weights.length; k++) layer.weights[k] *= scale;
+    if (i < model.layers.length - 1 && spec.biasInit) layer.bias.fill(spec.biasInit);
+  });
+  return model;
+}
+
+/** Training data for a classification set: one 0/1 column for 2 classes (binary cross-entropy), one-hot otherwise. */
+export function classData(ds: Dataset): TrainData {
+  const k = ds.numClasses ?? 2;
+  if (ds.task === 'regression') return { x: ds.x, y: ds.y, rows: ds.n };
+  return { x: ds.x, y: k === 2 ? ds.y : oneHot(ds.y, k), rows: ds.n };
+}
+
+/** The loss that fits a data set: mse for regression, binary or categorical cross-entropy for classes. */
+export function lossFor(ds: Dataset): LossName {
+  if (ds.task === 'regression') return 'mse';
+  return (ds.numClasses ?? 2) === 2 ? 'binary_crossentropy' : 'categorical_crossentropy';
+}
+
+/** Training settings of {@link fit}. */
+export interface FitOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly optimizer?: OptimizerConfig;
+  readonly test?: TrainData;
+  readonly diagnostics?: boolean;
+}
+
+/** A training run that may have diverged: the history up to the divergence. */
+export interface FitResult {
+  readonly history: readonly EpochRecord[];
+  readonly diverged: boolean;
+}
+
+/** Trains in place; divergence (a non-finite loss) ends the run and is reported rather than thrown. */
+export function fit(model: Model, data: TrainData, o: FitOptions): FitResult {
+  const history: EpochRecord[] = [];
+  try {
+    train(
+      model,
+      { train: data, ...(o.test ? { test: o.test } : {}) },
+      { epochs: o.epochs, learningRate: o.learningRate, batchSize: o.batchSize, seed: o.seed, diagnostics: o.diagnostics ?? true, ...(o.optimizer ? { optimizer: o.optimizer } : {}) },
+      { onEpoch: (r) => history.push(r) },
+    );
+    return { history, diverged: false };
+  } catch (e) {
+    if (e instanceof ActlabError && e.exitCode === 1) return { history, diverged: true };
+    throw e;
+  }
+}
+
+/** Fraction of rows classified correctly (binary: p ≥ 0.5; multi-class: argmax). */
+export function accuracy(model: Model, data: TrainData): number {
+  const p = model.predict(data.x, data.rows);
+  const k = model.outputSize;
+  let ok = 0;
+  for (let r = 0; r < data.rows; r++) {
+    if (k === 1) {
+      if ((p[r] >= 0.5 ? 1 : 0) === (data.y[r] >= 0.5 ? 1 : 0)) ok++;
+    } else {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (p[r * k + j] > p[r * k + best]) best = j;
+      if (data.y[r * k + best] === 1) ok++;
+    }
+  }
+  return ok / data.rows;
+}
+
+/** Outputs of every hidden layer for the given rows (copies), first hidden layer first. */
+export function hiddenOutputs(model: Model, x: Float32Array, rows: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  let h = x;
+  for (const layer of model.layers.slice(0, -1)) {
+    h = layer.forward(h, rows);
+    out.push(Float32Array.from(h.subarray(0, rows * layer.units)));
+  }
+  return out;
+}
