@@ -120,7 +120,7 @@ export const exponential: readonly ActivationSpec[] = [
     paper: { authors: 'L. B. Godfrey, M. S. Gashler', title: 'A continuum among logarithmic, linear, and exponential functions, and its potential to improve generalization in neural networks', year: 2015, where: 'arXiv:1602.01321 (KDIR 2015)' },
     frameworks: {},
     related: ['identity', 'elu'],
-    samples: [[-2, -2], [1.5, 1.5]],
+    samples: [[-2, -2], [0, 0], [1.5, 1.5]],
   },
   {
     id: 'squareplus',

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+describe('actlab list', () => {
+  it('groups the catalog by family and counts it', async () => {
+    const r = await runCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^rectifier \(\d+\)/m);
+    expect(r.out).toContain('leaky_relu');
+    expect(r.out).toMatch(/\d+ scalar and 3 vector activations/);
+  });
+
+  it('--json gives {id, name, aliases, kind, family, params, expression, frameworks} for every entry', async () => {
+    const r = await runCli(['list', '--json']);
+    const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    expect(list.length).toBeGreaterThanOrEqual(53);
+    for (const e of list) expect(Object.keys(e).sort()).toEqual(['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'params']);
+    expect(list.find((e) => e.id === 'softmax')?.kind).toBe('vector');
+    expect(list.find((e) => e.id === 'elu')?.params).toEqual([{ name: 'alpha', default: 1, description: expect.any(String), learnable: false }]);
+  });
+});
+
+describe('actlab show', () => {
+  it('prints formula, derivative, properties, frameworks and a terminal plot', async () => {
+    const r = await runCli(['show', 'relu']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('f(x)   = x > 0 ? x : 0');
+    expect(r.out).toContain("f'(x)  = x > 0 ? 1 : 0");
+    expect(r.out).toMatch(/range\s+\[0, ∞\)/);
+    expect(r.out).toContain('torch.nn.ReLU');
+    expect(r.out).toMatch(/[⠁-⣿]/);
+  });
+
+  it('--json has the documented fields and computed properties, for a custom expression too', async () => {
+    const r = await runCli(['show', 'x*sigmoid(1.702*x)', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ id: null, expression: 'x*sigmoid(1.702*x)', latex: { f: expect.any(String), df: expect.any(String) } });
+    expect(j.derivative).toContain('sigmoid');
+    expect(j.properties.range.upper).toBeNull();
+    expect(j.properties.range.lowerClosed).toBe(true);
+    expect(j.properties.monotonic).toBe(false);
+  });
+
+  it('accepts parameters after a colon and reports them', async () => {
+    const j = JSON.parse((await runCli(['show', 'elu:alpha=0.5', '--json'])).out);
+    expect(j.params[0]).toMatchObject({ name: 'alpha', value: 0.5, default: 1 });
+    expect(j.properties.range.lower).toBeCloseTo(-0.5, 6);
+  });
+});
+
+describe('actlab eval', () => {
+  it('prints values and derivatives in full f64 precision', async () => {
+    const r = await runCli(['eval', 'sigmoid', '--x=-1000,0,20', '--grad', '--json']);
+    const j = JSON.parse(r.out);
+    expect(j.id).toBe('sigmoid');
+    expect(j.x).toEqual([-1000, 0, 20]);
+    expect(j.y[1]).toBe(0.5);
+    expect(j.dy[1]).toBe(0.25);
+    expect(j.y[2]).toBeCloseTo(0.9999999979388463, 15);
+    expect(j.dy[2]).toBeGreaterThan(0);
+  });
+
+  it('takes a range from:to:count and an expression', async () => {
+    const r = await runCli(['eval', 'x^2', '--x=-1:1:3']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/))).toEqual([
+      ['-1', '1'],
+      ['0', '0'],
+      ['1', '1'],
+    ]);
+  });
+});
+
+describe('actlab table', () => {
+  it('computes the property table for the whole catalog in md, csv and json', async () => {
+    const md = await runCli(['table', '--format', 'md']);
+    expect(md.out.split('\n')[0]).toMatch(/^\| id \| range \| monotonic/);
+    expect(md.out).toMatch(/\| sqnl \| \[-1, 1\] \| yes \| no \| C1 \|/);
+    const csv = await runCli(['table', '--format', 'csv']);
+    expect(csv.out.split('\n')[0]).toBe("id,range,monotonic,monotonic f',continuity,identity near 0,zero-centred,saturates,max |f'|,dead zone");
+    const j = JSON.parse((await runCli(['table', '--format', 'json'])).out) as Array<{ id: string; properties: { continuity: string } }>;
+    expect(j.find((e) => e.id === 'relu')?.properties.continuity).toBe('C0');
+    expect(j.find((e) => e.id === 'tanh')?.properties.continuity).toBe('Cinf');
+  });
+});
+
+describe('actlab plot', () => {
+  it('writes an SVG with a title and a legend entry per curve, and a PNG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'actlab-plot-'));
+    const r = await runCli(['plot', 'relu', 'gelu', '--derivative', '--out', 'p.svg'], dir);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(dir, 'p.svg'), 'utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain("gelu'");
+    const r2 = await runCli(['plot', 'tanh,sigmoid', '--out', 'p.png'], dir);
+    expect(r2.code).toBe(0);
+    expect(readFileSync(join(dir, 'p.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readdirSync(dir).sort()).toEqual(['p.png', 'p.svg']);
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['show', 'leaky_rleu'], /unknown activation 'leaky_rleu'; did you mean leaky_relu\?/],
+    [['show', 'x*sigmoid(1.702*x'], /column 18: expected ',' or '\)'/],
+    [['show', 'elu:alpah=1'], /elu has no parameter 'alpah'; did you mean alpha\?/],
+    [['show', 'elu:alpha=abc'], /parameter 'alpha' .* must be a finite number/],
+    [['show', 'elu:alpha=-1'], /parameter 'alpha' of elu must be at least 0/],
+    [['eval', 'relu', '--x=1,foo'], /--x has 'foo', which is not a number/],
+    [['eval', 'relu', '--x=1', '--bogus'], /unknown option '--bogus'/],
+    [['table', '--format', 'xml'], /--format must be one of text, md, csv, json/],
+    [['plot', 'relu', '--out', 'x.jpg'], /use \.svg or \.png/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ];
+  it.each(cases)('%j fails with exit code 2 and one line on stderr', async (args, message) => {
+    const r = await runCli(args, tmpdir());
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^actlab: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
