@@ -106,6 +106,22 @@ export const rectifier: readonly ActivationSpec[] = [
     samples: [[0.5, 0], [1, 0], [2, 2]],
   },
   {
+    id: 'relu_squared',
+    name: 'Squared ReLU',
+    aliases: ['squared_relu', 'relu2'],
+    family: 'rectifier',
+    expression: 'x > 0 ? x^2 : 0',
+    params: [],
+    summary:
+      'The square of ReLU, max(0, x)². An architecture search for efficient Transformers (Primer) found it in the feed-forward blocks, where it improved language-model quality at no extra cost. It keeps ReLU\'s sparsity, is continuously differentiable at 0, and grows quadratically, so large inputs give very large outputs (it overflows f64 beyond about 1.3e154).',
+    year: 2021,
+    paper: { authors: 'D. R. So, W. Mańke, H. Liu, Z. Dai, N. Shazeer, Q. V. Le', title: 'Primer: Searching for Efficient Transformers for Language Modeling', year: 2021, where: 'arXiv:2109.08668 (NeurIPS 2021)' },
+    frameworks: {},
+    kinks: "C1 at 0: f'(0) = 0 from both sides; f'' jumps from 0 to 2 there (taken as 0 at 0).",
+    related: ['relu', 'squareplus'],
+    samples: [[-1, 0], [0.5, 0.25], [3, 9]],
+  },
+  {
     id: 'srelu',
     name: 'SReLU (fixed parameters)',
     aliases: ['s_shaped_relu'],

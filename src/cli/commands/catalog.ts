@@ -29,6 +29,13 @@ export function rangeText(r: Range): string {
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
+/** Row-wise formulas of the vector activations, for `list --json`. */
+const VECTOR_FORMULAS: Readonly<Record<string, string>> = {
+  softmax: 'exp(x_i)/sum_j exp(x_j)',
+  log_softmax: 'x_i - log(sum_j exp(x_j))',
+  softmin: 'exp(-x_i)/sum_j exp(-x_j)',
+};
+
 /** One row of the property table. */
 function propertyCells(p: Properties): string[] {
   return [
@@ -72,7 +79,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
           params: s.params.map((p) => ({ name: p.name, default: p.default, description: p.description, learnable: p.learnable ?? false })),
           expression: s.expression, frameworks: s.frameworks,
         }));
-        const vector = VECTOR_ACTIVATIONS.map((v) => ({ id: v.id, name: v.name, aliases: v.aliases, kind: 'vector', family: 'vector', params: [], expression: v.formula, frameworks: v.frameworks }));
+        const vector = VECTOR_ACTIVATIONS.map((v) => ({ id: v.id, name: v.name, aliases: v.aliases, kind: 'vector', family: 'vector', params: [], expression: VECTOR_FORMULAS[v.id] ?? `${v.id}(x)`, frameworks: v.frameworks }));
         io.out(json([...scalar, ...vector]));
         return;
       }

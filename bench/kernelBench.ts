@@ -1,0 +1,131 @@
+/**
+ * Section (a): activation kernels over 1,000,000 floats, forward and forward+backward, actlab against a
+ * plain copy loop (the memory bound), TF.js cpu and wasm, and ONNX Runtime (forward only, one thread).
+ */
+import { fastKernelFor } from '../src/activations/fastKernels.js';
+import { resolveActivation } from '../src/activations/resolve.js';
+import { createRng } from '../src/util/rng.js';
+import { prepareOnnxRun, prepareTfjsRun, timeRuns, type PeerRun } from './peers/index.js';
+
+/** The activations the issue asks for. */
+export const KERNEL_IDS = ['relu', 'leaky_relu', 'sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'gelu', 'silu', 'mish'] as const;
+
+/** The peers of the kernel table. */
+export const KERNEL_PEERS = ['tfjs-cpu', 'tfjs-wasm', 'onnx'] as const;
+
+/** One peer's time; null where the peer has no exact op (or no kernel on that backend). */
+export type PeerTimes = Record<(typeof KERNEL_PEERS)[number], number | null>;
+
+/** Timings of one activation, in median milliseconds per 1M floats. */
+export interface KernelRow {
+  readonly id: string;
+  /** Whether actlab uses a hand-written kernel (fastKernels.ts) rather than the compiled one. */
+  readonly fast: boolean;
+  readonly forwardMs: number;
+  /** forward(x, y) then backward(x, dy, dx). */
+  readonly forwardBackwardMs: number;
+  /** Forward on all-positive input, to show the time does not depend on the sign pattern (branch-free). */
+  readonly forwardPositiveMs: number;
+  readonly peersForward: PeerTimes;
+  readonly peersForwardBackward: PeerTimes;
+  /** Largest |actlab − TF.js cpu| over the forward output, as a sanity check that the work is the same. */
+  readonly maxDiffTfjsCpu: number | null;
+}
+
+/** The whole kernel section. */
+export interface KernelResult {
+  readonly size: number;
+  /** Copy loop y[i] = x[i] (forward's memory bound). */
+  readonly copyMs: number;
+  /** A branchy `x > 0 ? x : 0` loop on the same random-sign input, for the branch-free target. */
+  readonly branchyReluMs: number;
+  readonly rows: readonly KernelRow[];
+}
+
+const SIZE = 1_000_000;
+
+function syncRun(fn: () => void): () => Promise<void> {
+  return () => {
+    fn();
+    return Promise.resolve();
+  };
+}
+
+async function timePeer(prepare: () => Promise<PeerRun | undefined>, reps: number): Promise<{ ms: number | null; out: Float32Array | null }> {
+  let run: PeerRun | undefined;
+  try {
+    run = await prepare();
+  } catch {
+    return { ms: null, out: null };
+  }
+  if (!run) return { ms: null, out: null };
+  try {
+    const t = await timeRuns(run.run, reps, 1);
+    const out = (await run.run())[0];
+    return { ms: t.medianMs, out };
+  } finally {
+    run.dispose();
+  }
+}
+
+function copyLoop(x: Float32Array, y: Float32Array): void {
+  for (let i = 0; i < x.length; i++) y[i] = x[i];
+}
+
+function branchyRelu(x: Float32Array, y: Float32Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    y[i] = v > 0 ? v : 0;
+  }
+}
+
+/** Runs section (a); `log` receives progress lines. */
+export async function benchKernels(quick: boolean, log: (line: string) => void): Promise<KernelResult> {
+  const rng = createRng(7);
+  const x = new Float32Array(SIZE);
+  for (let i = 0; i < SIZE; i++) x[i] = rng.uniform(-6, 6);
+  const xPos = x.map(Math.abs);
+  const y = new Float32Array(SIZE);
+  const dy = new Float32Array(SIZE).fill(1);
+  const dx = new Float32Array(SIZE);
+  const ownReps = quick ? 5 : 15;
+  const peerReps = quick ? 2 : 5;
+
+  const copyMs = (await timeRuns(syncRun(() => copyLoop(x, y)), ownReps)).medianMs;
+  const branchyReluMs = (await timeRuns(syncRun(() => branchyRelu(x, y)), ownReps)).medianMs;
+  const rows: KernelRow[] = [];
+  for (const id of KERNEL_IDS) {
+    log(`kernels: ${id}`);
+    const act = resolveActivation(id);
+    const k = act.kernel;
+    const p = act.paramValues;
+    const forwardMs = (await timeRuns(syncRun(() => k.forward(x, y, p)), ownReps)).medianMs;
+    const ours = Float32Array.from(y);
+    const forwardBackwardMs = (await timeRuns(syncRun(() => {
+      k.forward(x, y, p);
+      k.backward(x, dy, dx, p);
+    }), ownReps)).medianMs;
+    const forwardPositiveMs = (await timeRuns(syncRun(() => k.forward(xPos, y, p)), ownReps)).medianMs;
+    const cpuF = await timePeer(() => prepareTfjsRun(id, 'cpu', x, false), peerReps);
+    const wasmF = await timePeer(() => prepareTfjsRun(id, 'wasm', x, false), peerReps);
+    const onnxF = await timePeer(() => prepareOnnxRun(id, x), peerReps);
+    const cpuFB = await timePeer(() => prepareTfjsRun(id, 'cpu', x, true), peerReps);
+    const wasmFB = await timePeer(() => prepareTfjsRun(id, 'wasm', x, true), peerReps);
+    let maxDiff: number | null = null;
+    if (cpuF.out) {
+      maxDiff = 0;
+      for (let i = 0; i < SIZE; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i] - cpuF.out[i]));
+    }
+    rows.push({
+      id,
+      fast: fastKernelFor(id) !== undefined,
+      forwardMs,
+      forwardBackwardMs,
+      forwardPositiveMs,
+      peersForward: { 'tfjs-cpu': cpuF.ms, 'tfjs-wasm': wasmF.ms, onnx: onnxF.ms },
+      peersForwardBackward: { 'tfjs-cpu': cpuFB.ms, 'tfjs-wasm': wasmFB.ms, onnx: null },
+      maxDiffTfjsCpu: maxDiff,
+    });
+  }
+  return { size: SIZE, copyMs, branchyReluMs, rows };
+}

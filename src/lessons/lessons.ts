@@ -1,0 +1,29 @@
+/** The list of lessons, in teaching order, and lookup by id or number. */
+import { ActlabError } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import type { Lesson } from './lesson.js';
+import { neuronLesson } from './catalog/neuron.js';
+import { linearDepthLesson } from './catalog/linearDepth.js';
+import { xorLesson } from './catalog/xor.js';
+import { stepGradientLesson } from './catalog/stepGradient.js';
+import { linearGradientLesson } from './catalog/linearGradient.js';
+import { sigmoidSquashLesson } from './catalog/sigmoidSquash.js';
+
+/** Every lesson, in teaching order. */
+export const LESSONS: readonly Lesson[] = [
+  neuronLesson,
+  linearDepthLesson,
+  xorLesson,
+  stepGradientLesson,
+  linearGradientLesson,
+  sigmoidSquashLesson,
+];
+
+/** The lesson with this id (case, `-` and `_` ignored) or number; throws ActlabError when there is none. */
+export function getLesson(idOrNumber: string): Lesson {
+  const key = idOrNumber.trim().toLowerCase().replace(/-/g, '_');
+  const found = LESSONS.find((l) => l.id === key || String(l.number) === key);
+  if (found) return found;
+  const hint = didYouMean(key, LESSONS.map((l) => l.id)) || '';
+  throw new ActlabError(`unknown lesson '${idOrNumber}';${hint} run 'actlab lessons' for the list`);
+}
