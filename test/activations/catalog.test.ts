@@ -170,7 +170,7 @@ describe.each(acts.map((a) => [a.id as string, a] as const))('%s', (_id, a) => {
 });
 
 describe('catalog samples', () => {
-  it('exist for every entry (generated independently by scripts/catalog-samples.py)', () => {
+  it('exist for every entry (computed independently from the textbook formulas in Python)', () => {
     for (const s of CATALOG) expect(s.samples?.length ?? 0, s.id).toBeGreaterThanOrEqual(3);
   });
 });
