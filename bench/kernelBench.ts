@@ -26,6 +26,9 @@ export interface KernelRow {
   readonly forwardBackwardMs: number;
   /** Forward on all-positive input, to show the time does not depend on the sign pattern (branch-free). */
   readonly forwardPositiveMs: number;
+  /** Fastest forward run on random signs and on all-positive input (less noisy than medians on a shared machine). */
+  readonly forwardMinMs: number;
+  readonly forwardPositiveMinMs: number;
   readonly peersForward: PeerTimes;
   readonly peersForwardBackward: PeerTimes;
   /** Largest |actlab − TF.js cpu| over the forward output, as a sanity check that the work is the same. */
@@ -99,13 +102,15 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
     const act = resolveActivation(id);
     const k = act.kernel;
     const p = act.paramValues;
-    const forwardMs = (await timeRuns(syncRun(() => k.forward(x, y, p)), ownReps)).medianMs;
+    const fwd = await timeRuns(syncRun(() => k.forward(x, y, p)), ownReps);
+    const forwardMs = fwd.medianMs;
     const ours = Float32Array.from(y);
     const forwardBackwardMs = (await timeRuns(syncRun(() => {
       k.forward(x, y, p);
       k.backward(x, dy, dx, p);
     }), ownReps)).medianMs;
-    const forwardPositiveMs = (await timeRuns(syncRun(() => k.forward(xPos, y, p)), ownReps)).medianMs;
+    const pos = await timeRuns(syncRun(() => k.forward(xPos, y, p)), ownReps);
+    const forwardPositiveMs = pos.medianMs;
     const cpuF = await timePeer(() => prepareTfjsRun(id, 'cpu', x, false), peerReps);
     const wasmF = await timePeer(() => prepareTfjsRun(id, 'wasm', x, false), peerReps);
     const onnxF = await timePeer(() => prepareOnnxRun(id, x), peerReps);
@@ -122,6 +127,8 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
       forwardMs,
       forwardBackwardMs,
       forwardPositiveMs,
+      forwardMinMs: fwd.minMs,
+      forwardPositiveMinMs: pos.minMs,
       peersForward: { 'tfjs-cpu': cpuF.ms, 'tfjs-wasm': wasmF.ms, onnx: onnxF.ms },
       peersForwardBackward: { 'tfjs-cpu': cpuFB.ms, 'tfjs-wasm': wasmFB.ms, onnx: null },
       maxDiffTfjsCpu: maxDiff,
