@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { type CliIO, processIO } from './io.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerTrainingCommands } from './commands/training.js';
+import { registerLessonCommands } from './commands/lessons.js';
 import { ActlabError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride();
   registerCatalogCommands(program, io);
   registerTrainingCommands(program, io);
+  registerLessonCommands(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined }).showSuggestionAfterError(true);
   return program;
 }

@@ -8,6 +8,19 @@ import { xorLesson } from './catalog/xor.js';
 import { stepGradientLesson } from './catalog/stepGradient.js';
 import { linearGradientLesson } from './catalog/linearGradient.js';
 import { sigmoidSquashLesson } from './catalog/sigmoidSquash.js';
+import { vanishingGradientsLesson } from './catalog/vanishingGradients.js';
+import { tanhSigmoidLesson } from './catalog/tanhSigmoid.js';
+import { reluSparsityLesson } from './catalog/reluSparsity.js';
+import { dyingReluLesson } from './catalog/dyingRelu.js';
+import { reluCostLesson } from './catalog/reluCost.js';
+import { softmaxLesson } from './catalog/softmax.js';
+import { boundedLrLesson } from './catalog/boundedLr.js';
+import { identityOriginLesson } from './catalog/identityOrigin.js';
+import { monotonicConvexLesson } from './catalog/monotonicConvex.js';
+import { startWithReluLesson } from './catalog/startWithRelu.js';
+import { gradedOutputsLesson } from './catalog/gradedOutputs.js';
+import { universalApproximationLesson } from './catalog/universalApproximation.js';
+import { smoothMonotonicLesson } from './catalog/smoothMonotonic.js';
 
 /** Every lesson, in teaching order. */
 export const LESSONS: readonly Lesson[] = [
@@ -17,6 +30,19 @@ export const LESSONS: readonly Lesson[] = [
   stepGradientLesson,
   linearGradientLesson,
   sigmoidSquashLesson,
+  vanishingGradientsLesson,
+  tanhSigmoidLesson,
+  reluSparsityLesson,
+  dyingReluLesson,
+  reluCostLesson,
+  softmaxLesson,
+  boundedLrLesson,
+  identityOriginLesson,
+  monotonicConvexLesson,
+  startWithReluLesson,
+  gradedOutputsLesson,
+  universalApproximationLesson,
+  smoothMonotonicLesson,
 ];
 
 /** The lesson with this id (case, `-` and `_` ignored) or number; throws ActlabError when there is none. */

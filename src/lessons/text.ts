@@ -129,8 +129,8 @@ export const LESSON_TEXT = {
       zh: '学习率过大或偏置强烈为负时，一部分 ReLU 单元再也不会被激活并停止学习；而 leaky ReLU 单元会继续学习。',
     },
     setup: {
-      en: "A 2-32-32-1 network is trained on 'moons' with SGD, learning rate 1.5 and hidden biases starting at −0.5, for 30 epochs, once with relu and once with leaky_relu (slope 0.01), over 3 seeds. Measured: the final dead fraction (units inactive on every sample of an epoch). Lower lr or bias-init to make the effect vanish.",
-      zh: '在 moons 数据集上用 SGD 训练 2-32-32-1 网络，学习率 1.5，隐藏层偏置初始为 −0.5，训练 30 轮，分别使用 relu 和 leaky_relu（斜率 0.01），共 3 个种子。测量最终的“死亡”比例（在一整轮所有样本上都不激活的单元）。降低 lr 或 bias-init 可以让这一现象消失。',
+      en: "A 2-32-32-1 network is trained on 'moons' with SGD, learning rate 1.0 and hidden biases starting at −0.5, for 30 epochs, once with relu and once with leaky_relu (slope 0.01), over 3 seeds. Measured: the final dead fraction (units inactive on every sample of an epoch). Lower lr or raise bias_init to make the effect vanish.",
+      zh: '在 moons 数据集上用 SGD 训练 2-32-32-1 网络，学习率 1.0，隐藏层偏置初始为 −0.5，训练 30 轮，分别使用 relu 和 leaky_relu（斜率 0.01），共 3 个种子。测量最终的“死亡”比例（在一整轮所有样本上都不激活的单元）。降低 lr 或提高 bias_init 可以让这一现象消失。',
     },
   },
   relu_cost: {
@@ -173,8 +173,8 @@ export const LESSON_TEXT = {
       zh: '在原点附近近似恒等的激活函数（tanh：f(0) = 0，f′(0) = 1）从较小的随机初始权重开始，比不具备这一性质的激活函数（sigmoid：f(0) = 0.5，f′(0) = 0.25）更容易学习。',
     },
     setup: {
-      en: "A 2-16-16-1 network on 'circle' starts from Glorot weights multiplied by 0.1 and trains with SGD (lr 0.1) for 60 epochs, over 3 seeds, with tanh and with sigmoid. Measured: mean final training loss and accuracy.",
-      zh: '在 circle 数据集上，2-16-16-1 网络以乘以 0.1 的 Glorot 权重开始，用 SGD（学习率 0.1）训练 60 轮，共 3 个种子，分别使用 tanh 和 sigmoid。测量平均最终训练损失与准确率。',
+      en: "A 2-16-16-1 network on 'circle' starts from Glorot weights multiplied by 0.1 and trains with SGD (lr 0.5) for 100 epochs, over 3 seeds, with tanh and with sigmoid. Measured: mean final training loss and accuracy.",
+      zh: '在 circle 数据集上，2-16-16-1 网络以乘以 0.1 的 Glorot 权重开始，用 SGD（学习率 0.5）训练 100 轮，共 3 个种子，分别使用 tanh 和 sigmoid。测量平均最终训练损失与准确率。',
     },
   },
   monotonic_convex: {
@@ -206,8 +206,8 @@ export const LESSON_TEXT = {
       zh: '在训练好的网络中，sigmoid 和 tanh 单元产生的是渐变的输出：大多数落在值域内部，很少接近两端；而阶跃单元只会输出 0 或 1。',
     },
     setup: {
-      en: "2-16-1 networks are trained on 'circle' (Adam, 80 epochs) with sigmoid, tanh and binary_step; the hidden outputs on the training data are collected. Measured: the share of outputs within 5% of the range's ends (saturated) per activation.",
-      zh: '在 circle 数据集上用 Adam 训练 2-16-1 网络 80 轮，分别使用 sigmoid、tanh 和 binary_step，收集训练数据上的隐藏层输出。测量每种激活中落在值域两端 5% 以内（饱和）的输出比例。',
+      en: "2-16-1 networks are trained on 'circle' with standardised inputs (Adam, 80 epochs) with sigmoid, tanh and binary_step; the hidden outputs on the training data are collected. Measured: the share of outputs within 5% of the range's ends (saturated) per activation.",
+      zh: '在输入经过标准化的 circle 数据集上用 Adam 训练 2-16-1 网络 80 轮，分别使用 sigmoid、tanh 和 binary_step，收集训练数据上的隐藏层输出。测量每种激活中落在值域两端 5% 以内（饱和）的输出比例。',
     },
   },
   universal_approximation: {

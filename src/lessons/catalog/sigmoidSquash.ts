@@ -45,7 +45,7 @@ export const sigmoidSquashLesson: Lesson = defineLesson({
     const squashes = ratio >= num(p, 'ratio');
     return {
       verdict: bounded && squashes ? 'holds' : 'does not hold',
-      criterion: `holds when every output on [-10, 10] lies strictly inside (0, 1) (min ${n4(m.minOutput)}, max ${n4(m.maxOutput)}) and the mean slope inside [-2, 2] (${n4(m.meanSlopeInside2)}) is at least ${num(p, 'ratio')} times the mean slope beyond ±${num(p, 'flat')} (${n4(m.meanSlopeBeyondFlat)}; ratio ${n4(ratio)}). Note: in floating point sigmoid(±100) gives ${n4(m.outputAtMinus100)} and ${n4(m.outputAt100)}, so the bounds are reached after rounding`,
+      criterion: `holds when every output on [-10, 10] lies strictly inside (0, 1) (min ${n4(m.minOutput)}, max ${n4(m.maxOutput)}) and the mean slope inside [-2, 2] (${n4(m.meanSlopeInside2)}) is at least ${num(p, 'ratio')} times the mean slope beyond ±${num(p, 'flat')} (${n4(m.meanSlopeBeyondFlat)}; ratio ${n4(ratio)}). Note: in float64 sigmoid(100) = ${m.outputAt100}${m.outputAt100 === 1 ? ' exactly, so the upper bound is reached after rounding' : ''}, and sigmoid(−100) = ${n4(m.outputAtMinus100)}`,
     };
   },
 });

@@ -11,7 +11,7 @@ const XOR: TrainData = { x: Float32Array.from([0, 0, 0, 1, 1, 0, 1, 1]), y: Floa
 const ACTS = ['identity', 'tanh', 'sigmoid', 'relu'] as const;
 
 function boundary(model: Model, title: string) {
-  const xs = grid(-0.5, 1.5, 41);
+  const xs = grid(-0.5, 1.5, 21);
   const x = new Float32Array(xs.length * xs.length * 2);
   xs.forEach((yv, j) => xs.forEach((xv, i) => x.set([xv, yv], (j * xs.length + i) * 2)));
   const values = model.predict(x, xs.length * xs.length);
