@@ -1,0 +1,174 @@
+/**
+ * The explorer's one store: settings (what the URL carries), what the worker last reported, and the
+ * actions every view calls. Views read the signals directly and re-render when they change.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { EngineClient } from '../engine/client.js';
+import type { DataInfo, EpochPoint, FromWorker, HyperParams, ModelSnapshot, RunSpec } from '../engine/protocol.js';
+import { DEFAULT_STATE, type CustomData, type ExplorerState } from './types.js';
+import { readUrlState, writeUrlState } from './url.js';
+
+/** The latest snapshot, as the worker sent it. */
+export interface SnapshotView {
+  epoch: number;
+  running: boolean;
+  epochsPerSecond: number;
+  models: ModelSnapshot[];
+}
+
+/** A unit of the network: layer index (0 = inputs, 1.. = hidden layers, last = output) and unit index. */
+export interface UnitRef {
+  layer: number;
+  unit: number;
+}
+
+const initial = readUrlState(typeof location === 'undefined' ? '' : location.search);
+
+export const state = signal<ExplorerState>(initial.state);
+export const customData = signal<CustomData | null>(initial.customData);
+export const dataInfo = signal<DataInfo | null>(null);
+/** Labels of the models trained (1 normally, more in compare mode). */
+export const modelLabels = signal<string[]>([]);
+export const snapshot = signal<SnapshotView | null>(null);
+/** Epoch history per model (index as in snapshot.models). */
+export const history = signal<EpochPoint[][]>([]);
+/** The worker's last error (bad activation, bad data, …); null when all is well. */
+export const engineError = signal<string | null>(null);
+/** Divergence message of any model of the latest snapshot. */
+export const diverged = computed(() => snapshot.value?.models.find((m) => m.diverged)?.diverged ?? null);
+export const running = computed(() => snapshot.value?.running ?? false);
+/** Point of the plane under the pointer (raw coordinates), for the neuron inspector. */
+export const hoverPoint = signal<{ x1: number; x2: number } | null>(null);
+/** Unit the inspector explains. */
+export const selectedUnit = signal<UnitRef | null>(null);
+/** Clicking the plane adds a point of this class (or value), removes the nearest point ('remove'), or does nothing (null). */
+export const clickMode = signal<number | 'remove' | null>(null);
+
+let client: EngineClient | null = null;
+
+/** The engine client (created on first use, so tests can import the store without a worker). */
+export function engine(): EngineClient {
+  if (!client) {
+    client = new EngineClient();
+    client.subscribe(receive);
+  }
+  return client;
+}
+
+function receive(m: FromWorker): void {
+  switch (m.type) {
+    case 'ready':
+      batch(() => {
+        engineError.value = null;
+        dataInfo.value = m.data;
+        modelLabels.value = m.labels;
+        history.value = m.labels.map(() => []);
+        snapshot.value = null;
+      });
+      break;
+    case 'error':
+      engineError.value = m.message;
+      break;
+    case 'snapshot': {
+      if (m.models.length === 0) break;
+      const h = history.value.slice();
+      m.models.forEach((ms, i) => {
+        if (ms.newEpochs.length > 0) h[i] = (h[i] ?? []).concat(ms.newEpochs);
+      });
+      if (client) client.live = m.running;
+      batch(() => {
+        history.value = h;
+        snapshot.value = { epoch: m.epoch, running: m.running, epochsPerSecond: m.epochsPerSecond, models: m.models };
+      });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** The part of the state the worker trains with. */
+export function runSpec(s: ExplorerState = state.value, data: CustomData | null = customData.value): RunSpec {
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = s;
+  return { ...rest, customData: s.dataset === 'custom' ? data : null };
+}
+
+function hyperOf(s: ExplorerState): HyperParams {
+  return { learningRate: s.learningRate, batchSize: s.batchSize, optimizer: s.optimizer, regularization: s.regularization, regRate: s.regRate };
+}
+
+const HYPER_KEYS: ReadonlyArray<keyof ExplorerState> = ['learningRate', 'batchSize', 'optimizer', 'regularization', 'regRate'];
+const VIEW_KEYS: ReadonlyArray<keyof ExplorerState> = ['lang', 'showTest', 'discretize', 'tour', 'tourStep'];
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function syncUrl(): void {
+  if (typeof window === 'undefined') return;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const search = writeUrlState(state.value, customData.value);
+    window.history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+  }, 150);
+}
+
+/**
+ * Changes settings. A change of data, features, architecture, activations, loss or seeds rebuilds the run
+ * (Playground resets too); a change of training hyper-parameters keeps the weights and goes on training;
+ * view-only settings (language, test points, discretise, tour) touch no training at all.
+ */
+export function update(patch: Partial<ExplorerState>): void {
+  const before = state.value;
+  const next: ExplorerState = { ...before, ...patch };
+  state.value = next;
+  syncUrl();
+  const changed = (Object.keys(patch) as (keyof ExplorerState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+  if (changed.length === 0) return;
+  if (changed.every((k) => VIEW_KEYS.includes(k))) {
+    engine().invalidate();
+    return;
+  }
+  if (changed.every((k) => HYPER_KEYS.includes(k) || VIEW_KEYS.includes(k))) {
+    engine().post({ type: 'hyper', hyper: hyperOf(next) });
+    return;
+  }
+  restart();
+}
+
+/** Rebuilds data and models from the current settings (keeps play/pause as it was). */
+export function restart(): void {
+  const wasRunning = running.value;
+  engineError.value = null;
+  engine().post({ type: 'init', spec: runSpec() });
+  if (wasRunning) engine().post({ type: 'play' });
+}
+
+export function setCustomData(data: CustomData | null): void {
+  customData.value = data;
+  if (data) {
+    update({ dataset: 'custom', problem: data.task });
+    restart();
+  } else if (state.value.dataset === 'custom') {
+    update({ dataset: DEFAULT_STATE.dataset, problem: DEFAULT_STATE.problem });
+  }
+  syncUrl();
+}
+
+export const play = (): void => engine().post({ type: 'play' });
+export const pause = (): void => engine().post({ type: 'pause' });
+export const togglePlay = (): void => (running.value ? pause() : play());
+export const step = (): void => engine().post({ type: 'step' });
+export const reset = (): void => {
+  engine().post({ type: 'reset' });
+  history.value = modelLabels.value.map(() => []);
+};
+/** New data with a new seed (Playground's Regenerate). */
+export const regenerate = (): void => update({ dataSeed: (state.value.dataSeed % 1_000_000) + 1 });
+
+export function setWeight(model: number, layer: number, from: number, to: number, value: number): void {
+  engine().post({ type: 'setWeight', model, layer, from, to, value });
+}
+
+/** Starts the engine with the settings from the URL; call once when the page mounts. */
+export function start(): void {
+  engine();
+  restart();
+}
