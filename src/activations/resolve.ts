@@ -15,6 +15,7 @@ import { simplify } from '../expr/simplify.js';
 import { toText } from '../expr/print.js';
 import { ActlabError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
+import { LruCache } from '../util/lruCache.js';
 import { fastKernelFor } from './fastKernels.js';
 
 /** The symbolic part of an activation, shared by every choice of parameter values. */
@@ -28,7 +29,8 @@ interface Compiled {
   readonly d2f: ReturnType<typeof compileScalar>;
 }
 
-const compiledCache = new Map<string, Compiled>();
+/** Symbolic work per expression (bounded: the explorer compiles as the user types). */
+const compiledCache = new LruCache<string, Compiled>(512);
 
 function compileSymbolic(cacheKey: string, expr: Expr, params: readonly string[]): Compiled {
   const hit = compiledCache.get(cacheKey);
@@ -73,7 +75,7 @@ function bind(
   };
 }
 
-const kernelCache = new Map<string, Activation>();
+const kernelCache = new LruCache<string, Activation>(512);
 
 /** Checks one parameter value against the entry's declared range. */
 function checkParam(spec: ActivationSpec, name: string, value: number): void {

@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset.js';
-import { resolveOptions, type GenerateOptions } from './options.js';
-import { Points, XY_FEATURES } from './points.js';
+import type { GenerateOptions } from './options.js';
+import { uniformPlaneRegression } from './uniformPlane.js';
 
 const BUMPS: readonly [number, number, number][] = [
   [-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
@@ -22,15 +22,5 @@ export function multiGaussTarget(x: number, y: number): number {
  * bumps in a 3×2 grid, computed at a point shifted by up to ±6·noise per axis.
  */
 export function multiGauss(options: GenerateOptions = {}): Dataset {
-  const { n, noise, rng } = resolveOptions('multi_gauss', options, 200);
-  const radius = 6;
-  const pts = new Points();
-  for (let i = 0; i < n; i++) {
-    const x = rng.uniform(-radius, radius);
-    const y = rng.uniform(-radius, radius);
-    const nx = rng.uniform(-radius, radius) * noise;
-    const ny = rng.uniform(-radius, radius) * noise;
-    pts.add([x, y], multiGaussTarget(x + nx, y + ny));
-  }
-  return pts.toDataset('multi_gauss', XY_FEATURES, rng);
+  return uniformPlaneRegression('multi_gauss', multiGaussTarget, options);
 }
