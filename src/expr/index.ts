@@ -13,3 +13,5 @@ export type { ActivationKernel } from './kernel.js';
 export { PRIMITIVES, FUNCTION_NAMES, primitive } from './primitives.js';
 export type { Primitive } from './primitives.js';
 export { keyOf, dependsOn, sizeOf } from './keys.js';
+export { printCode, printExpression, CODE_LANGUAGES } from './printCode.js';
+export type { CodeLanguage, CodeFunction } from './printCode.js';

@@ -21,6 +21,10 @@ export interface LayerDiagnostics {
   readonly preActivationMean: number;
   /** Standard deviation of the pre-activations z over samples × units. */
   readonly preActivationStd: number;
+  /** Per unit: 1 when dead (as counted by deadFraction), else 0; absent for the logits layer. */
+  readonly deadUnits?: readonly number[];
+  /** Per unit: 1 when saturated (as counted by saturatedFraction), else 0; absent for the logits layer. */
+  readonly saturatedUnits?: readonly number[];
 }
 
 /** Running sums for one layer over one epoch. */
@@ -83,9 +87,13 @@ export class LayerStats {
     const variance = count > 0 ? Math.max(0, this.sumZ2 / count - mean * mean) : 0;
     let dead = 0;
     let saturated = 0;
+    const deadUnits = new Array<number>(u);
+    const saturatedUnits = new Array<number>(u);
     for (let j = 0; j < u; j++) {
-      if (!this.active[j]) dead++;
-      if (this.samples === 0 || this.sumAbsDeriv[j] / this.samples < SATURATION_THRESHOLD) saturated++;
+      deadUnits[j] = this.active[j] ? 0 : 1;
+      saturatedUnits[j] = this.samples === 0 || this.sumAbsDeriv[j] / this.samples < SATURATION_THRESHOLD ? 1 : 0;
+      dead += deadUnits[j];
+      saturated += saturatedUnits[j];
     }
     return {
       layer,
@@ -95,6 +103,7 @@ export class LayerStats {
       sparsity: hasActivation ? (count > 0 ? this.zeros / count : 0) : null,
       preActivationMean: mean,
       preActivationStd: Math.sqrt(variance),
+      ...(hasActivation ? { deadUnits, saturatedUnits } : {}),
     };
   }
 }

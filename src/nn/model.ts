@@ -25,6 +25,11 @@ export interface ModelSpec {
   readonly loss: LossName;
   /** Output layer initialiser; default glorot_uniform. */
   readonly outputInit?: InitializerName;
+  /**
+   * Activation of the output layer (loss `mse` only; the cross-entropies fix sigmoid/softmax on the
+   * logits). Default none: a linear output. E.g. tanh for targets in (−1, 1).
+   */
+  readonly outputActivation?: LayerActivation;
 }
 
 /** Slots the CLI fills and serialisation carries along (input standardisation, class names). */
@@ -78,6 +83,9 @@ export class Model {
 /** Builds a model and initialises its weights from `rng` (biases start at zero). */
 export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = jsBackend): Model {
   const loss = checkLossName(spec.loss);
+  if (spec.outputActivation && loss !== 'mse') {
+    throw new ActlabError(`an output activation (${spec.outputActivation.key}) needs loss mse, not ${loss} (which applies its own sigmoid/softmax); drop the output activation or use mse`);
+  }
   checkSize(spec.inputSize, 'input size');
   checkSize(spec.outputSize, 'output size');
   const layers: DenseLayer[] = [];
@@ -89,7 +97,7 @@ export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = js
     layers.push(layer);
     width = h.units;
   }
-  const out = new DenseLayer(width, spec.outputSize, null, 'fixed', backend);
+  const out = new DenseLayer(width, spec.outputSize, spec.outputActivation ?? null, 'fixed', backend);
   initializeWeights(out.weights, width, spec.outputSize, spec.outputInit ?? 'glorot_uniform', rng);
   layers.push(out);
   return new Model(spec.inputSize, layers, loss, backend);

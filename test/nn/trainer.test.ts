@@ -109,6 +109,10 @@ describe('train', () => {
     expect(d1.sparsity).toBe(0);
     expect(out.deadFraction).toBeNull();
     expect(out.gradNorm).toBeGreaterThan(0);
+    expect(d0.deadUnits).toEqual(new Array(8).fill(1));
+    expect(d0.saturatedUnits).toEqual(new Array(8).fill(1));
+    expect(d1.deadUnits).toEqual([0, 0, 0, 0]);
+    expect(out.deadUnits).toBeUndefined();
   });
 
   it('rejects bad settings with ActlabError', () => {

@@ -1,5 +1,103 @@
 import type { Dictionary } from './index.js';
 
-/** Labels of the views part of the explorer. */
+/** Labels of the views part of the explorer: output plane, network, inspector, charts, exports. */
 export const VIEWS_TEXT: Dictionary = {
+  // Output plane
+  'views.plane.title': { en: 'Output', zh: '输出' },
+  'views.plane.aria': { en: 'Output of the network over the plane, with the data points', zh: '网络在平面上的输出及数据点' },
+  'views.plane.ariaModel': { en: 'Output of the model {label}', zh: '模型 {label} 的输出' },
+  'views.plane.compare': { en: 'Outputs of the compared models', zh: '对比模型的输出' },
+  'views.plane.legend': { en: 'Colour legend', zh: '颜色图例' },
+
+  // Network
+  'views.network.title': { en: 'Network', zh: '网络结构' },
+  'views.network.waiting': { en: 'Building the network…', zh: '正在构建网络…' },
+  'views.network.inputs': { en: 'Features', zh: '输入特征' },
+  'views.network.hidden': { en: 'Hidden layer {l}', zh: '隐藏层 {l}' },
+  'views.network.output': { en: 'Output', zh: '输出层' },
+  'views.network.count': { en: '{n} inputs', zh: '{n} 个输入' },
+  'views.network.linear': { en: 'linear', zh: '线性' },
+  'views.network.hiddenUnit': { en: 'Neuron {i} of hidden layer {l}', zh: '隐藏层 {l} 的神经元 {i}' },
+  'views.network.outputUnit': { en: 'Output neuron {i}', zh: '输出神经元 {i}' },
+  'views.network.outputClass': { en: 'Output neuron {i} (class {name})', zh: '输出神经元 {i}（类别 {name}）' },
+  'views.network.weightTip': { en: 'Weight {from} → {to}: {value} (click to edit)', zh: '权重 {from} → {to}：{value}（点击编辑）' },
+  'views.network.biasTip': { en: 'Bias of {unit}: {value} (click to edit)', zh: '{unit} 的偏置：{value}（点击编辑）' },
+  'views.network.biasAria': { en: 'Bias of {unit}; press Enter to edit', zh: '{unit} 的偏置；按回车键编辑' },
+  'views.network.editWeight': { en: 'New weight value', zh: '新的权重值' },
+  'views.network.editBias': { en: 'New bias value', zh: '新的偏置值' },
+  'views.network.negative': { en: 'negative weight', zh: '负权重' },
+  'views.network.positive': { en: 'positive weight', zh: '正权重' },
+  'views.network.dead': { en: 'dead', zh: '死亡' },
+  'views.network.saturated': { en: 'saturated', zh: '饱和' },
+  'views.network.hint': {
+    en: 'Each neuron shows its output over the plane. Line width is the size of the weight. Click a line or a bias square to edit it; click a neuron to inspect it. Dead neurons (gradient zero on every training point) are crossed out; saturated ones (tiny gradient) have a dashed outline.',
+    zh: '每个神经元显示它在平面上的输出，连线粗细表示权重大小。点击连线或偏置小方块可编辑数值；点击神经元可查看其计算过程。死亡神经元（在所有训练点上梯度都为零）以叉号标出；饱和神经元（梯度极小）带虚线边框。',
+  },
+
+  // Inspector
+  'views.inspector.title': { en: 'Neuron inspector', zh: '神经元检查器' },
+  'views.inspector.waiting': { en: 'Waiting for the network…', zh: '等待网络就绪…' },
+  'views.inspector.noEncoder': {
+    en: 'The inspector works on the plane’s features; it cannot rebuild the inputs of this uploaded data set.',
+    zh: '检查器基于平面上的特征计算，无法重建此上传数据集的输入。',
+  },
+  'views.inspector.pick': { en: 'Click a neuron in the network to inspect it.', zh: '点击网络中的神经元以查看其计算过程。' },
+  'views.inspector.atPoint': { en: 'At the point under the pointer', zh: '指针所在的点' },
+  'views.inspector.atCentre': { en: 'At the centre of the plane (hover the output to move)', zh: '平面中心（将指针移到输出图上可改变位置）' },
+  'views.inspector.inputTitle': { en: 'Input feature {name}', zh: '输入特征 {name}' },
+  'views.inspector.inputNote': { en: 'An input neuron passes its feature value on unchanged.', zh: '输入神经元将特征值原样传给下一层。' },
+  'views.inspector.input': { en: 'input', zh: '输入' },
+  'views.inspector.value': { en: 'value x', zh: '值 x' },
+  'views.inspector.weight': { en: 'weight w', zh: '权重 w' },
+  'views.inspector.product': { en: 'x · w', zh: 'x · w' },
+  'views.inspector.bias': { en: 'bias b', zh: '偏置 b' },
+  'views.inspector.editWeight': { en: 'Edit the weight from {from}', zh: '编辑来自 {from} 的权重' },
+  'views.inspector.noActivation': { en: 'No activation on this layer: the neuron passes z on.', zh: '该层没有激活函数：神经元直接输出 z。' },
+  'views.inspector.sigmoid': { en: 'p(class 1) = sigmoid(z)', zh: 'p(类别 1) = sigmoid(z)' },
+  'views.inspector.softmax': { en: 'p = softmax over the {k} outputs', zh: 'p = 对 {k} 个输出做 softmax' },
+  'views.inspector.isPrediction': { en: 'This is the network’s prediction at this point.', zh: '这就是网络在该点的预测值。' },
+  'views.inspector.passedOn': { en: 'a is passed on to {next}.', zh: 'a 被传递给{next}。' },
+
+  // Charts
+  'views.charts.lossTitle': { en: 'Loss', zh: '损失' },
+  'views.charts.lossAria': { en: 'Training and test loss per epoch', zh: '每轮的训练损失和测试损失' },
+  'views.charts.logScale': { en: 'log scale', zh: '对数坐标' },
+  'views.charts.epoch': { en: 'epoch', zh: '轮次' },
+  'views.charts.loss': { en: 'loss', zh: '损失' },
+  'views.charts.accuracy': { en: 'accuracy', zh: '准确率' },
+  'views.charts.accuracyKey': { en: 'accuracy (right axis)', zh: '准确率（右侧坐标轴）' },
+  'views.charts.train': { en: 'train', zh: '训练' },
+  'views.charts.trainLoss': { en: 'train loss', zh: '训练损失' },
+  'views.charts.testLoss': { en: 'test loss', zh: '测试损失' },
+  'views.charts.trainAcc': { en: 'train accuracy', zh: '训练准确率' },
+  'views.charts.testAcc': { en: 'test accuracy', zh: '测试准确率' },
+  'views.charts.gradTitle': { en: 'Gradients per layer', zh: '各层梯度' },
+  'views.charts.gradAria': { en: 'Mean gradient norm of each layer per epoch, log scale', zh: '每轮各层的平均梯度范数（对数坐标）' },
+  'views.charts.gradNorm': { en: '‖∂L/∂W‖', zh: '‖∂L/∂W‖' },
+  'views.charts.healthTitle': { en: 'Dead and saturated neurons', zh: '死亡与饱和神经元' },
+  'views.charts.healthAria': { en: 'Fraction of dead and saturated neurons per hidden layer', zh: '各隐藏层中死亡与饱和神经元的比例' },
+  'views.charts.fraction': { en: 'fraction', zh: '比例' },
+  'views.charts.layer': { en: 'layer {l}', zh: '第 {l} 层' },
+  'views.charts.output': { en: 'output', zh: '输出层' },
+  'views.charts.model': { en: 'Model', zh: '模型' },
+
+  // Histograms
+  'views.hist.title': { en: 'Activations per layer', zh: '各层激活值分布' },
+  'views.hist.showZ': { en: 'show pre-activations z', zh: '显示激活前的值 z' },
+  'views.hist.none': { en: 'No histograms yet.', zh: '暂无直方图。' },
+  'views.hist.aria': { en: 'Histogram of {what} in hidden layer {l}', zh: '隐藏层 {l} 中 {what} 的直方图' },
+
+  // Export
+  'views.export.title': { en: 'Export', zh: '导出' },
+  'views.export.model': { en: 'Model (JSON)', zh: '模型（JSON）' },
+  'views.export.heatmap': { en: 'Output (PNG)', zh: '输出图（PNG）' },
+  'views.export.network': { en: 'Network (SVG)', zh: '网络图（SVG）' },
+  'views.export.loss': { en: 'Loss chart (PNG)', zh: '损失曲线（PNG）' },
+  'views.export.note': {
+    en: 'The model file loads in the command line: actlab predict --model actlab-model.json --data points.csv',
+    zh: '模型文件可在命令行中加载：actlab predict --model actlab-model.json --data points.csv',
+  },
+  'views.export.saved': { en: 'Saved {name}.', zh: '已保存 {name}。' },
+  'views.export.nothing': { en: 'Nothing to export yet.', zh: '暂无可导出的内容。' },
+  'views.export.failed': { en: 'Export failed: {reason}', zh: '导出失败：{reason}' },
 };

@@ -1,10 +1,278 @@
-/** Placeholder until its owner lands it. */
+/**
+ * Live charts with uPlot: loss (and accuracy) per epoch, per-layer gradient norms with unit health, and
+ * activation histograms. Charts are built when their series change and fed with setData at most ~10 times a
+ * second, never per frame.
+ */
+import { useComputed } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { EpochPoint, Histogram } from '../engine/protocol.js';
+import { t } from '../i18n/index.js';
+import './views.css';
+import { dataInfo, history, modelLabels, snapshot } from '../state/store.js';
+import { alignedColumns, type SeriesSource } from './chartData.js';
+import { formatValue } from './inspect.js';
+import { seriesColor } from './palette.js';
+import { fitCanvas, throttledEffect } from './throttle.js';
+
+const HEIGHT = 180;
+
+/** One uPlot series with the function that reads its values. */
+interface Line {
+  label: string;
+  stroke: string;
+  dash?: number[];
+  width?: number;
+  scale?: string;
+  source: SeriesSource;
+}
+
+/**
+ * Mounts a uPlot chart in `host` for `lines` (rebuilt when `key` changes), keeps it as wide as its host, and
+ * feeds it from the history at most every 100 ms.
+ */
+function useLiveChart(host: { current: HTMLDivElement | null }, key: string, build: () => { lines: Line[]; scales: uPlot.Scales; axes: uPlot.Axis[] } | null): void {
+  useEffect(() => {
+    const el = host.current;
+    const spec = build();
+    if (!el || !spec) return;
+    const width = Math.max(240, el.clientWidth || 360);
+    const opts: uPlot.Options = {
+      width,
+      height: HEIGHT,
+      scales: { x: { time: false }, ...spec.scales },
+      axes: spec.axes,
+      legend: { show: spec.lines.length <= 4, live: true },
+      cursor: { drag: { x: false, y: false } },
+      series: [
+        { label: t('views.charts.epoch') },
+        ...spec.lines.map((l) => ({ label: l.label, stroke: l.stroke, dash: l.dash, width: l.width ?? 1.5, scale: l.scale ?? 'y', spanGaps: true, points: { show: false } })),
+      ],
+    };
+    const sources = spec.lines.map((l) => l.source);
+    const plot = new uPlot(opts, alignedColumns(history.peek(), sources) as uPlot.AlignedData, el);
+    const stop = throttledEffect(
+      () => void history.value,
+      () => plot.setData(alignedColumns(history.peek(), sources) as uPlot.AlignedData),
+      100,
+    );
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+      const w = Math.max(240, el.clientWidth);
+      if (Math.abs(w - plot.width) > 2) plot.setSize({ width: w, height: HEIGHT });
+    });
+    ro?.observe(el);
+    return () => {
+      stop();
+      ro?.disconnect();
+      plot.destroy();
+    };
+  }, [key]);
+}
+
+const logAxis = (label: string): uPlot.Axis => ({ scale: 'y', label, size: 56, values: (_u, vals) => vals.map((v) => (v == null ? '' : formatValue(v))) });
+
+/** Train and test loss per epoch (and accuracy for classification); one colour per model in compare mode. */
 export function LossChart() {
-  return null;
+  const host = useRef<HTMLDivElement>(null);
+  const [log, setLog] = useState(true);
+  const labels = modelLabels.value;
+  const task = useComputed(() => dataInfo.value?.task ?? 'classification').value;
+  const key = `${labels.join('\u0001')}|${task}|${log}|${t('views.charts.train')}`;
+  useLiveChart(host, key, () => {
+    const names = labels.length > 0 ? labels : [''];
+    const compare = names.length > 1;
+    const lines: Line[] = [];
+    names.forEach((name, k) => {
+      const c = seriesColor(k);
+      const pre = compare ? `${name} · ` : '';
+      lines.push({ label: `${pre}${t('views.charts.trainLoss')}`, stroke: c, source: { model: k, read: (p) => p.trainLoss, log } });
+      lines.push({ label: `${pre}${t('views.charts.testLoss')}`, stroke: c, dash: [6, 4], source: { model: k, read: (p) => p.testLoss, log } });
+      if (task === 'classification') {
+        lines.push({ label: `${pre}${t('views.charts.trainAcc')}`, stroke: c, width: 1, dash: [1, 3], scale: 'acc', source: { model: k, read: (p) => p.trainAccuracy, log: false } });
+        lines.push({ label: `${pre}${t('views.charts.testAcc')}`, stroke: c, width: 1, dash: [8, 3, 1, 3], scale: 'acc', source: { model: k, read: (p) => p.testAccuracy, log: false } });
+      }
+    });
+    const scales: uPlot.Scales = { y: log ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } };
+    const axes: uPlot.Axis[] = [{ label: t('views.charts.epoch') }, logAxis(t('views.charts.loss'))];
+    if (task === 'classification') {
+      scales.acc = { range: [0, 1] };
+      axes.push({ scale: 'acc', side: 1, label: t('views.charts.accuracy'), grid: { show: false }, size: 44 });
+    }
+    return { lines, scales, axes };
+  });
+  return (
+    <section class="chart" aria-label={t('views.charts.lossTitle')}>
+      <div class="chart-head">
+        <h2 class="view-title">{t('views.charts.lossTitle')}</h2>
+        <label>
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} /> {t('views.charts.logScale')}
+        </label>
+      </div>
+      <div class="chart-host" data-testid="loss-chart" ref={host} role="img" aria-label={t('views.charts.lossAria')} />
+      {labels.length > 1 && (
+        <ul class="chart-legend">
+          {labels.map((l, k) => (
+            <li key={k}>
+              <span class="legend-line" style={{ background: seriesColor(k) }} /> {l}
+            </li>
+          ))}
+          <li>
+            <span class="legend-style solid" /> {t('views.charts.trainLoss')}
+          </li>
+          <li>
+            <span class="legend-style dashed" /> {t('views.charts.testLoss')}
+          </li>
+          {task === 'classification' && (
+            <li>
+              <span class="legend-style dotted" /> {t('views.charts.accuracyKey')}
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
 }
+
+/** Per-layer gradient norms (log axis) and dead/saturated fractions per hidden layer. */
 export function GradientChart() {
-  return null;
+  const gradHost = useRef<HTMLDivElement>(null);
+  const healthHost = useRef<HTMLDivElement>(null);
+  const labels = modelLabels.value;
+  const [model, setModel] = useState(0);
+  const m = Math.min(model, Math.max(0, labels.length - 1));
+  const layers = useComputed(() => snapshot.value?.models[0]?.layers.length ?? 0).value;
+  const key = `${m}|${layers}|${labels.length}|${t('views.charts.output')}`;
+  const layerName = (l: number): string => (l === layers - 1 ? t('views.charts.output') : t('views.charts.layer', { l: l + 1 }));
+  useLiveChart(gradHost, `g${key}`, () => {
+    if (layers === 0) return null;
+    const lines: Line[] = Array.from({ length: layers }, (_, l) => ({
+      label: layerName(l),
+      stroke: seriesColor(l),
+      source: { model: m, read: (p: EpochPoint) => p.gradNorms[l], log: true },
+    }));
+    return { lines, scales: { y: { distr: 3 } }, axes: [{ label: t('views.charts.epoch') }, logAxis(t('views.charts.gradNorm'))] };
+  });
+  useLiveChart(healthHost, `h${key}`, () => {
+    if (layers <= 1) return null;
+    const lines: Line[] = [];
+    for (let l = 0; l < layers - 1; l++) {
+      lines.push({ label: `${layerName(l)} · ${t('views.network.dead')}`, stroke: seriesColor(l), source: { model: m, read: (p: EpochPoint) => p.deadFractions[l], log: false } });
+      lines.push({ label: `${layerName(l)} · ${t('views.network.saturated')}`, stroke: seriesColor(l), dash: [5, 4], source: { model: m, read: (p: EpochPoint) => p.saturatedFractions[l], log: false } });
+    }
+    return { lines, scales: { y: { range: [0, 1] } }, axes: [{ label: t('views.charts.epoch') }, { scale: 'y', label: t('views.charts.fraction'), size: 48 }] };
+  });
+  return (
+    <section class="chart" aria-label={t('views.charts.gradTitle')}>
+      <div class="chart-head">
+        <h2 class="view-title">{t('views.charts.gradTitle')}</h2>
+        {labels.length > 1 && (
+          <label>
+            {t('views.charts.model')}{' '}
+            <select value={m} onChange={(e) => setModel(Number(e.currentTarget.value))}>
+              {labels.map((l, i) => (
+                <option key={i} value={i}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div class="chart-host" data-testid="gradient-chart" ref={gradHost} role="img" aria-label={t('views.charts.gradAria')} />
+      <h3 class="chart-sub">{t('views.charts.healthTitle')}</h3>
+      <div class="chart-host" data-testid="health-chart" ref={healthHost} role="img" aria-label={t('views.charts.healthAria')} />
+    </section>
+  );
 }
+
+const HIST_W = 170;
+const HIST_H = 70;
+
+/** Draws one histogram as bars with its range underneath. */
+function drawHistogram(canvas: HTMLCanvasElement, edges: Float32Array, counts: Float32Array, color: string): void {
+  const ctx = fitCanvas(canvas, HIST_W, HIST_H);
+  if (!ctx) return;
+  ctx.clearRect(0, 0, HIST_W, HIST_H);
+  const n = counts.length;
+  if (n === 0 || edges.length < n + 1) return;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (counts[i] > max) max = counts[i];
+  if (!(max > 0)) return;
+  const lo = edges[0];
+  const hi = edges[n];
+  const span = hi - lo || 1;
+  const plotH = HIST_H - 14;
+  ctx.fillStyle = color;
+  for (let i = 0; i < n; i++) {
+    const x0 = ((edges[i] - lo) / span) * HIST_W;
+    const x1 = ((edges[i + 1] - lo) / span) * HIST_W;
+    const h = (counts[i] / max) * plotH;
+    ctx.fillRect(x0, plotH - h, Math.max(1, x1 - x0 - 0.5), h);
+  }
+  ctx.fillStyle = '#555';
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.fillText(formatValue(lo), 1, HIST_H - 2);
+  ctx.textAlign = 'right';
+  ctx.fillText(formatValue(hi), HIST_W - 1, HIST_H - 2);
+  if (lo < 0 && hi > 0) {
+    const x = (-lo / span) * HIST_W;
+    ctx.fillStyle = '#999';
+    ctx.fillRect(x, 0, 1, plotH);
+  }
+}
+
+/** Histograms of each hidden layer's outputs a = f(z) (or pre-activations z) on the training data. */
 export function Histograms() {
-  return null;
+  const [showZ, setShowZ] = useState(false);
+  const count = useComputed(() => snapshot.value?.models[0]?.histograms.length ?? 0).value;
+  const acts = useComputed(() => (snapshot.value?.models[0]?.layers ?? []).map((l) => l.activation ?? '').join('\u0001')).value.split('\u0001');
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  useEffect(
+    () =>
+      throttledEffect(
+        () => void snapshot.value,
+        () => {
+          const hs: Histogram[] = snapshot.peek()?.models[0]?.histograms ?? [];
+          hs.forEach((h, l) => {
+            const c = canvases.current[l];
+            if (c) drawHistogram(c, showZ ? h.zEdges : h.edges, showZ ? h.zCounts : h.counts, seriesColor(l));
+          });
+        },
+        100,
+      ),
+    [count, showZ],
+  );
+  return (
+    <section class="chart histograms" data-testid="histograms" aria-label={t('views.hist.title')}>
+      <div class="chart-head">
+        <h2 class="view-title">{t('views.hist.title')}</h2>
+        <label>
+          <input type="checkbox" checked={showZ} onChange={(e) => setShowZ(e.currentTarget.checked)} /> {t('views.hist.showZ')}
+        </label>
+      </div>
+      {count === 0 ? (
+        <p class="view-hint">{t('views.hist.none')}</p>
+      ) : (
+        <div class="hist-grid">
+          {Array.from({ length: count }, (_, l) => (
+            <figure key={l} class="hist">
+              <canvas
+                ref={(el) => {
+                canvases.current[l] = el;
+              }}
+                style={{ width: `${HIST_W}px`, height: `${HIST_H}px` }}
+                role="img"
+                aria-label={t('views.hist.aria', { l: l + 1, what: showZ ? 'z' : 'a = f(z)' })}
+              />
+              <figcaption>
+                {t('views.charts.layer', { l: l + 1 })} · {acts[l] ?? ''} · {showZ ? 'z' : 'a'}
+              </figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { EngineLoop, errorMessage } from '../../web/src/engine/loop.js';
+import type { FromWorker, RunSpec, ToWorker } from '../../web/src/engine/protocol.js';
+import { DEFAULT_STATE } from '../../web/src/state/types.js';
+
+function spec(patch: Partial<RunSpec> = {}): RunSpec {
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = DEFAULT_STATE;
+  return { ...rest, points: 100, customData: null, ...patch };
+}
+
+/** A loop with a recorded outbox and a manual task queue standing in for the MessageChannel. */
+function harness() {
+  const out: Array<{ message: FromWorker; transfer: ArrayBuffer[] }> = [];
+  const tasks: Array<() => void> = [];
+  const loop = new EngineLoop({ post: (message, transfer) => out.push({ message, transfer }), schedule: (fn) => tasks.push(fn), now: () => performance.now() });
+  const send = (m: ToWorker) => loop.handle(m);
+  const runTasks = (n: number) => {
+    for (let i = 0; i < n && tasks.length > 0; i++) tasks.shift()?.();
+  };
+  const last = <T extends FromWorker['type']>(type: T) => [...out].reverse().find((o) => o.message.type === type)?.message as Extract<FromWorker, { type: T }> | undefined;
+  return { loop, out, tasks, send, runTasks, last };
+}
+
+const FRAME = { grid: 10, unitGrid: 4, histograms: true };
+
+describe('EngineLoop', () => {
+  it('answers a frame before any init with an empty snapshot', () => {
+    const h = harness();
+    h.send({ type: 'frame', request: FRAME });
+    expect(h.last('snapshot')).toMatchObject({ models: [], running: false });
+  });
+
+  it('init → ready; play trains in slices; frames carry the new epochs; pause stops', () => {
+    const h = harness();
+    h.send({ type: 'init', spec: spec() });
+    const ready = h.last('ready');
+    expect(ready?.labels).toEqual(['tanh']);
+    expect(ready?.data.nTrain).toBe(50);
+    h.send({ type: 'play' });
+    expect(h.tasks).toHaveLength(1);
+    h.runTasks(3);
+    expect(h.tasks).toHaveLength(1);
+    const epoch = h.loop.current?.epoch ?? 0;
+    expect(epoch).toBeGreaterThan(2);
+    h.send({ type: 'frame', request: FRAME });
+    const snap = h.last('snapshot');
+    expect(snap?.running).toBe(true);
+    expect(snap?.epoch).toBe(epoch);
+    expect(snap?.models[0].newEpochs).toHaveLength(epoch);
+    expect(snap?.epochsPerSecond).toBeGreaterThan(0);
+    expect(h.out[h.out.length - 1].transfer.length).toBeGreaterThan(0);
+    h.send({ type: 'pause' });
+    h.runTasks(1);
+    expect(h.tasks).toHaveLength(0);
+    expect(h.loop.current?.epoch).toBe(epoch);
+    h.send({ type: 'step' });
+    expect(h.loop.current?.epoch).toBe(epoch + 1);
+  });
+
+  it('reports errors as one-line messages and keeps working', () => {
+    const h = harness();
+    h.send({ type: 'init', spec: spec({ hidden: [{ units: 2, activation: 'bogus' }] }) });
+    const err = h.last('error');
+    expect(err?.message).toMatch(/^hidden layer 1: /);
+    expect(h.loop.current).toBeNull();
+    // Controls wait quietly for valid settings (the init error stays the one shown).
+    const errors = h.out.length;
+    h.send({ type: 'play' });
+    h.send({ type: 'hyper', hyper: { learningRate: 0.1, batchSize: 10, optimizer: 'sgd', regularization: 'none', regRate: 0 } });
+    h.send({ type: 'step' });
+    expect(h.out.length).toBe(errors);
+    expect(h.loop.isRunning).toBe(false);
+    h.send({ type: 'export', model: 0 });
+    expect(h.last('error')?.message).toMatch(/no model is set up/);
+    h.send({ type: 'bench', seconds: 0.1 });
+    expect(h.last('bench')?.epochs).toBe(0);
+    h.send({ type: 'init', spec: spec() });
+    expect(h.last('ready')).toBeDefined();
+    h.send({ type: 'setWeight', model: 5, layer: 0, from: 0, to: 0, value: 1 });
+    expect(h.last('error')?.message).toMatch(/model 5 does not exist/);
+    h.send({ type: 'frame', request: { grid: -1, unitGrid: 0, histograms: false } });
+    expect(h.last('error')?.message).toMatch(/grid/);
+    h.send({ type: 'nonsense' } as unknown as ToWorker);
+    expect(h.last('error')?.message).toMatch(/unknown message 'nonsense'/);
+    expect(errorMessage(new Error('a\nb'))).not.toContain('\n');
+  });
+
+  it('exports a model and benchmarks', () => {
+    const h = harness();
+    h.send({ type: 'init', spec: spec() });
+    h.send({ type: 'export', model: 0 });
+    expect(JSON.parse(h.last('model')?.json ?? '{}').format).toBe('actlab-model@1');
+    h.send({ type: 'bench', seconds: 0.2 });
+    const b = h.last('bench');
+    expect(b?.epochs).toBeGreaterThan(0);
+    expect(b?.epochsPerSecond).toBeCloseTo((b?.epochs ?? 0) / (b?.seconds ?? 1), 6);
+  });
+
+  it('stops playing when every run has diverged', () => {
+    const h = harness();
+    h.send({ type: 'init', spec: spec({ problem: 'regression', dataset: 'plane', hidden: [{ units: 8, activation: 'relu' }, { units: 8, activation: 'relu' }], learningRate: 5 }) });
+    h.send({ type: 'play' });
+    h.runTasks(50);
+    expect(h.loop.current?.stopped).toBe(true);
+    expect(h.loop.isRunning).toBe(false);
+    h.send({ type: 'frame', request: FRAME });
+    expect(h.last('snapshot')?.models[0].diverged).toMatch(/diverged/);
+    h.send({ type: 'play' });
+    expect(h.last('error')?.message).toMatch(/press reset/);
+    h.send({ type: 'reset' });
+    h.send({ type: 'play' });
+    expect(h.loop.isRunning).toBe(true);
+  });
+});

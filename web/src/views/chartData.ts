@@ -1,0 +1,45 @@
+/**
+ * Turning epoch histories into uPlot's aligned columns: one x column (epochs) and one y column per series,
+ * decimated to a bounded number of points so redraws stay cheap however long training runs. Pure.
+ */
+import type { EpochPoint } from '../engine/protocol.js';
+
+/** The most points a chart draws per series. */
+export const MAX_POINTS = 2000;
+
+/** Indices of `n` records to draw: every k-th, always including the last. */
+export function decimate(n: number, max = MAX_POINTS): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const stride = Math.ceil(n / max);
+  const out: number[] = [];
+  for (let i = 0; i < n; i += stride) out.push(i);
+  if (out[out.length - 1] !== n - 1) out.push(n - 1);
+  return out;
+}
+
+/** A value for a chart: finite numbers pass, others (NaN, ∞, or ≤ 0 on a log axis) become gaps. */
+export function chartValue(v: number | null | undefined, log: boolean): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  if (log && v <= 0) return null;
+  return v;
+}
+
+/** One y series: which model, and how to read a value from an epoch record. */
+export interface SeriesSource {
+  model: number;
+  read: (p: EpochPoint) => number | null | undefined;
+  log: boolean;
+}
+
+/** Aligned columns [epochs, ...series] over model 0's epochs (compare-mode models train in lockstep). */
+export function alignedColumns(history: readonly (readonly EpochPoint[])[], sources: readonly SeriesSource[]): (number | null)[][] {
+  const base = history[0] ?? [];
+  const idx = decimate(base.length);
+  const x = idx.map((i) => base[i].epoch);
+  const cols: (number | null)[][] = [x];
+  for (const s of sources) {
+    const h = history[s.model] ?? [];
+    cols.push(idx.map((i) => (i < h.length ? chartValue(s.read(h[i]), s.log) : null)));
+  }
+  return cols;
+}
