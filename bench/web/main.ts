@@ -12,7 +12,7 @@ import { startExplorer, type ExplorerSession } from './browserHarness.js';
 import { parseWebBenchOptions } from './options.js';
 import { mainThreadTaskSeconds, probePage } from './pageProbe.js';
 import { judge, reportLines, type WebBenchResult } from './report.js';
-import { measureSessionNode } from './sessionNode.js';
+import { measureSessionNode, referenceSpec } from './sessionNode.js';
 import { BENCH_SETTING, BENCH_STATE } from './setting.js';
 
 const settingOf = (s: ExplorerState): string =>
@@ -91,6 +91,10 @@ async function main(): Promise<number> {
   }
   log(`measuring the same session in Node for ${opts.flatOutSeconds} s`);
   const node = await measureSessionNode(opts.flatOutSeconds);
+  const ref = referenceSpec();
+  if (settingOf({ ...BENCH_STATE, ...ref }) !== settingOf(BENCH_STATE)) {
+    measured.warnings.push(`the Node session (bench/web/sessionNode.ts) trains ${ref.dataset}, ${ref.points} points, not exactly the page's setting`);
+  }
   const result: WebBenchResult = {
     env: { node: process.version, chromium, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length },
     setting: BENCH_SETTING,

@@ -75,7 +75,7 @@ const slot = (code: string, prec: number, varying: boolean, bool = false): Slot 
 const wrap = (s: Slot, min: number): string => (s.prec >= min ? s.code : `(${s.code})`);
 
 /** Helpers the printed code needs (emitted once, only when used). */
-type Helper = 'sigmoid' | 'softplus' | 'clamp' | 'erf' | 'sinc' | 'sincD' | 'scipyErf' | 'math' | 'F';
+type Helper = 'sigmoid' | 'softplus' | 'clamp' | 'erf' | 'sincD' | 'scipyErf' | 'F';
 
 const JS_RESERVED = new Set(
   (
@@ -401,7 +401,6 @@ class Printer {
         return this.call('np.sinc', [slot(`${wrap(a[0], MUL)} / np.pi`, MUL, a[0].varying)]);
       case 'sinc_d':
         this.helpers.add('sincD');
-        this.helpers.add('math');
         return this.call('_sinc_d', [this.order(ast[0]), a[1]]);
       default:
         throw new Error(`printCode: no NumPy mapping for '${name}'`);
@@ -435,11 +434,9 @@ class Printer {
         this.helpers.add('F');
         return this.call(`F.${name}`, a, true);
       case 'sinc':
-        this.helpers.add('math');
         return this.call('torch.sinc', [slot(`${wrap(a[0], MUL)} / math.pi`, MUL, true)]);
       case 'sinc_d':
         this.helpers.add('sincD');
-        this.helpers.add('math');
         return this.call('_sinc_d', [this.order(ast[0]), a[1]], true);
       default:
         throw new Error(`printCode: no PyTorch mapping for '${name}'`);
@@ -452,14 +449,12 @@ class Printer {
       case 'exp': case 'expm1': case 'log': case 'log1p': case 'sqrt':
       case 'sin': case 'cos': case 'tan': case 'asin': case 'acos': case 'atan': case 'sinh': case 'cosh': case 'tanh':
       case 'asinh': case 'acosh': case 'atanh': case 'hypot': case 'erf': case 'erfc':
-        this.helpers.add('math');
         return this.call(`math.${name}`, a, false);
       case 'abs': case 'min': case 'max':
         return this.call(name, a, false);
       case 'clamp':
         return this.call('min', [this.call('max', [a[0], a[1]], false), a[2]], false);
       case 'sech':
-        this.helpers.add('math');
         return slot(`1 / ${this.call('math.cosh', a, false).code}`, MUL, false);
       default:
         return undefined;
@@ -681,27 +676,20 @@ export function printCode(lang: CodeLanguage, fn: CodeFunction): string {
     }
     return [...start, '    x = torch.as_tensor(x)', ...b.lines.map((l) => `    ${l}`), `    return ${ret(b.result)}`].join('\n');
   };
-  const imports: string[] = [];
-  if (numpy) {
-    if (helpers.has('math') || helpers.has('scipyErf')) imports.push('import math');
-    imports.push('import numpy as np');
-  } else {
-    imports.push('import math', 'import torch');
-    if (helpers.has('F')) imports.push('import torch.nn.functional as F');
-  }
   const defs: string[] = [];
   if (numpy && helpers.has('scipyErf')) defs.push(NUMPY_ERF);
   if (numpy && helpers.has('sigmoid')) defs.push(NUMPY_SIGMOID);
   if (helpers.has('sincD')) defs.push(pySincHelper(lang));
   const pyDoc = (what: string, text: string) => `${what} ${text.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}`;
-  return (
-    [
-      head.join('\n'),
-      imports.join('\n'),
-      ...defs,
-      fun(fName, pyDoc(`${title}: f(x) =`, fText), fBody),
-      fun(dName, pyDoc(`Derivative of ${title}: f'(x) =`, dText), dBody),
-    ].join('\n\n\n') + '\n'
-  );
+  const functions = [fun(fName, pyDoc(`${title}: f(x) =`, fText), fBody), fun(dName, pyDoc(`Derivative of ${title}: f'(x) =`, dText), dBody)];
+  const code = [...defs, ...functions].join('\n\n\n');
+  const imports: string[] = [];
+  if (/\bmath\./.test(code)) imports.push('import math');
+  if (numpy) imports.push('import numpy as np');
+  else {
+    imports.push('import torch');
+    if (helpers.has('F')) imports.push('import torch.nn.functional as F');
+  }
+  return [head.join('\n'), imports.join('\n'), code].join('\n\n\n') + '\n';
 }
 

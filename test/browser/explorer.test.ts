@@ -330,7 +330,8 @@ describe('the explorer in Chromium', () => {
     expect(new Set(labels).size).toBe(2);
     const chart = page.getByTestId('loss-chart');
     expect(await chart.isVisible()).toBe(true);
-    const chartText = await chart.innerText();
+    // The chart area (canvas plus its legend) names each model's series.
+    const chartText = await chart.locator('xpath=..').innerText();
     for (const l of labels) expect(chartText).toContain(l);
     await screenshot(page, 'desktop-compare');
     await page.getByTestId('compare-0-remove').click();

@@ -155,6 +155,99 @@ describe('printCode: every primitive has a mapping in every language', () => {
 
 const PY_NAMES = (lang: CodeLanguage, a: Activation) => printCode(lang, codeFunction(a));
 
+/**
+ * A stand-in for the few torch functions the printed PyTorch code calls, built on NumPy (float64), so the
+ * PyTorch code's structure (torch.where branches, x.new_tensor, F.softplus's threshold, math for
+ * parameter-only parts) can be run where torch is not installed. The real library is not checked here.
+ */
+const TORCH_SHIM = `
+import sys, types, math
+import numpy as np
+from scipy.special import erf as _erf, erfc as _erfc
+
+class T(np.ndarray):
+    def to(self, dtype):
+        return np.asarray(self, dtype=float).view(T)
+    def new_tensor(self, v):
+        return np.asarray(v, dtype=float).view(T)
+
+def _t(a):
+    return np.asarray(a, dtype=float).view(T)
+
+torch = types.ModuleType('torch')
+torch.as_tensor = lambda x: _t(x)
+torch.where = lambda c, a, b: _t(np.where(c, a, b))
+torch.full_like = lambda x, v: _t(np.full_like(np.asarray(x, dtype=float), v))
+torch.zeros_like = lambda x: _t(np.zeros_like(np.asarray(x, dtype=float)))
+for name, f in dict(exp=np.exp, expm1=np.expm1, log=np.log, log1p=np.log1p, sqrt=np.sqrt, abs=np.abs, sign=np.sign,
+                    sin=np.sin, cos=np.cos, tan=np.tan, asin=np.arcsin, acos=np.arccos, atan=np.arctan, sinh=np.sinh,
+                    cosh=np.cosh, tanh=np.tanh, asinh=np.arcsinh, acosh=np.arccosh, atanh=np.arctanh, hypot=np.hypot,
+                    minimum=np.minimum, maximum=np.maximum, erf=_erf, erfc=_erfc, sinc=np.sinc).items():
+    setattr(torch, name, (lambda f: lambda *a: _t(f(*a)))(f))
+torch.clamp = lambda u, lo, hi: _t(np.clip(u, lo, hi))
+def _sigmoid(x):
+    z = np.exp(-np.abs(x))
+    return _t(np.where(x >= 0, 1 / (1 + z), z / (1 + z)))
+torch.sigmoid = _sigmoid
+F = types.ModuleType('torch.nn.functional')
+F.softplus = lambda u: _t(np.where(u > 20, u, np.logaddexp(0, u)))
+F.logsigmoid = lambda u: _t(-np.logaddexp(0, -u))
+nn = types.ModuleType('torch.nn')
+nn.functional = F
+torch.nn = nn
+sys.modules['torch'] = torch
+sys.modules['torch.nn'] = nn
+sys.modules['torch.nn.functional'] = F
+`;
+
+/** Runs printed Python modules on the grid; returns [f values, f' values] per module. */
+function runPython(prelude: string, modules: ReadonlyArray<{ file: string; name: string }>): number[][][] {
+  const script = `${prelude}
+import json, sys, importlib.util
+import numpy as np
+grid = json.loads(sys.argv[1])
+out = []
+for path, name in json.loads(sys.argv[2]):
+    spec = importlib.util.spec_from_file_location("m", path)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    with np.errstate(all='ignore'):
+        f = getattr(m, name)(np.array(grid))
+        d = getattr(m, name + "_derivative")(np.array(grid))
+    enc = lambda a: [float(v) if np.isfinite(v) else str(float(v)) for v in np.broadcast_to(np.asarray(a, dtype=float), len(grid))]
+    out.append([enc(f), enc(d)])
+print(json.dumps(out))
+`;
+  const res = JSON.parse(
+    execFileSync('python3', ['-c', script, JSON.stringify(GRID), JSON.stringify(modules.map((m) => [m.file, m.name]))], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as (number | string)[][][];
+  const dec = (v: number | string): number => (typeof v === 'number' ? v : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number.NaN);
+  return res.map((m) => m.map((col) => col.map(dec)));
+}
+
+/** Prints every catalog case in `lang`, runs it, and compares with Activation.f and f'. */
+function checkPython(lang: 'numpy' | 'pytorch', prelude: string): void {
+  const dir = mkdtempSync(join(tmpdir(), `actlab-${lang}-`));
+  try {
+    const all = catalogCases();
+    const modules = all.map((a, i) => {
+      const file = join(dir, `m${i}.py`);
+      writeFileSync(file, printCode(lang, codeFunction(a)));
+      return { file, name: a.id ?? 'activation' };
+    });
+    const res = runPython(prelude, modules);
+    all.forEach((a, i) => {
+      GRID.forEach((x, j) => {
+        const [fx, dx] = [res[i][0][j], res[i][1][j]];
+        if (!close(fx, a.f(x), 1e-9)) expect.fail(`${a.key} ${lang} f(${x}) = ${fx}, expected ${a.f(x)}`);
+        if (!close(dx, a.df(x), 1e-9)) expect.fail(`${a.key} ${lang} f'(${x}) = ${dx}, expected ${a.df(x)}`);
+      });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('printCode: Python', () => {
   const cases = CATALOG.map((s) => activationFromSpec(s));
 
@@ -214,42 +307,11 @@ describe('printCode: Python', () => {
   });
 
   it.skipIf(!numpy)('runs the NumPy code of every catalog entry and matches Activation.f and f\'', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'actlab-np-'));
-    try {
-      const all = catalogCases();
-      const modules = all.map((a, i) => {
-        const file = join(dir, `m${i}.py`);
-        writeFileSync(file, printCode('numpy', codeFunction(a)));
-        return { file, name: a.id ?? 'activation' };
-      });
-      const script = `
-import json, sys, importlib.util
-grid = json.loads(sys.argv[1])
-out = []
-for path, name in json.loads(sys.argv[2]):
-    spec = importlib.util.spec_from_file_location("m", path)
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    import numpy as np
-    f = getattr(m, name)(np.array(grid))
-    d = getattr(m, name + "_derivative")(np.array(grid))
-    enc = lambda a: [float(v) if np.isfinite(v) else str(float(v)) for v in np.broadcast_to(a, len(grid))]
-    out.append([enc(f), enc(d)])
-print(json.dumps(out))
-`;
-      const res = JSON.parse(
-        execFileSync('python3', ['-c', script, JSON.stringify(GRID), JSON.stringify(modules.map((m) => [m.file, m.name]))], { encoding: 'utf8', maxBuffer: 64 << 20 }),
-      ) as (number | string)[][][];
-      const dec = (v: number | string): number => (typeof v === 'number' ? v : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number.NaN);
-      all.forEach((a, i) => {
-        GRID.forEach((x, j) => {
-          const [fx, dx] = [dec(res[i][0][j]), dec(res[i][1][j])];
-          if (!close(fx, a.f(x), 1e-9)) expect.fail(`${a.key} numpy f(${x}) = ${fx}, expected ${a.f(x)}`);
-          if (!close(dx, a.df(x), 1e-9)) expect.fail(`${a.key} numpy f'(${x}) = ${dx}, expected ${a.df(x)}`);
-        });
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    checkPython('numpy', '');
+  });
+
+  const scipy = numpy && spawnSync('python3', ['-c', 'import scipy.special'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!scipy)('runs the PyTorch code of every catalog entry against a NumPy stand-in for torch and matches Activation.f and f\'', () => {
+    checkPython('pytorch', TORCH_SHIM);
   });
 });

@@ -7,12 +7,14 @@ import { t } from '../i18n/index.js';
 export function Formula({ lhs, latex }: { lhs: string; latex: string | null }) {
   const html = useMemo(() => {
     if (latex === null) return null;
+    // the words of piecewise definitions, in the page's language
+    const words = latex.split('\\text{if }').join(`\\text{${t('activation.latex.if')} }`).split('\\text{otherwise}').join(`\\text{${t('activation.latex.otherwise')}}`);
     try {
-      return katex.renderToString(`${lhs} = ${latex}`, { displayMode: true, throwOnError: true, output: 'htmlAndMathml' });
+      return katex.renderToString(`${lhs} = ${words}`, { displayMode: true, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
     } catch {
       return null;
     }
-  }, [lhs, latex]);
+  }, [lhs, latex, t('activation.latex.if')]);
   if (latex === null) {
     return (
       <p class="act-muted">

@@ -3,9 +3,8 @@
  * set copies its points (the worker's DataInfo) into custom data; every edit goes through setCustomData,
  * which switches the data set to 'custom' and rebuilds the run.
  */
-import { customData, dataInfo, setCustomData, state, update } from '../state/store.js';
+import { customData, dataInfo, setCustomData, state } from '../state/store.js';
 import type { CustomData } from '../state/types.js';
-import { normalizeState } from '../state/url.js';
 import { customFromDataInfo, withPoint, withoutNearest } from './editPoints.js';
 
 /**
@@ -14,9 +13,6 @@ import { customFromDataInfo, withPoint, withoutNearest } from './editPoints.js';
  */
 export function applyCustomData(data: CustomData | null): void {
   setCustomData(data);
-  const s = state.value;
-  const next = normalizeState(s, customData.value);
-  if (next !== s) update(next);
 }
 
 /** The data the next edit starts from: the custom data when shown, else a copy of the built-in set. */

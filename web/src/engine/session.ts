@@ -379,7 +379,9 @@ function checkSpec(spec: RunSpec): RunSpec {
   if (!Array.isArray(spec.compare)) throw new ActlabError('the compared activations are missing from the settings; reload the page');
   int(spec.compare.length, 'the number of compared activations', 0, LIMITS.maxCompare);
   if (spec.compare.length > 0 && spec.hidden.length === 0) throw new ActlabError('compare mode needs at least one hidden layer; add a layer or stop comparing');
-  num(spec.learningRate, 'the learning rate', Number.MIN_VALUE, 1e6, '0.03');
+  if (typeof spec.learningRate !== 'number' || !(spec.learningRate > 0 && spec.learningRate <= 1e6)) {
+    throw new ActlabError(`the learning rate must be a positive number up to 1000000 (got ${String(spec.learningRate)}); try 0.03`);
+  }
   int(spec.batchSize, 'the batch size', 1, 100_000);
   num(spec.regRate, 'the regularisation rate', 0, 1e6, '0.001');
   num(spec.trainRatio, 'the training ratio', 1, 100, '50');
@@ -438,7 +440,7 @@ function prepareData(spec: RunSpec): Prepared {
     if (!Number.isInteger(spec.points) || spec.points < LIMITS.minPoints || spec.points > LIMITS.maxPoints) {
       throw new ActlabError(`the number of points must be a whole number from ${LIMITS.minPoints} to ${LIMITS.maxPoints} (got ${String(spec.points)}); change it in the controls`);
     }
-    if (!(spec.noise >= 0 && spec.noise <= 100)) throw new ActlabError(`noise must be from 0 to 50 (got ${String(spec.noise)}); move the noise slider`);
+    if (!(spec.noise >= 0 && spec.noise <= 100)) throw new ActlabError(`noise must be a number from 0 to 100 (got ${String(spec.noise)}); move the noise slider`);
     if (!Number.isInteger(spec.dataSeed)) throw new ActlabError(`the data seed must be a whole number (got ${String(spec.dataSeed)}); press Regenerate`);
     ds = getDataset(spec.dataset, { n: spec.points, noise: spec.noise / 100, seed: spec.dataSeed });
   }

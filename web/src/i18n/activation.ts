@@ -103,7 +103,11 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.cont.C1': { en: 'C¹: continuously differentiable', zh: 'C¹：一阶导数连续' },
   'activation.cont.C2': { en: 'C²: twice continuously differentiable', zh: 'C²：二阶导数连续' },
   'activation.cont.C3': { en: 'C³: three times continuously differentiable', zh: 'C³：三阶导数连续' },
-  'activation.cont.Cinf': { en: 'C^∞: smooth', zh: 'C^∞：光滑（无穷次可微）' },
+  'activation.cont.Cinf': { en: 'C∞: smooth', zh: 'C∞：光滑（无穷次可微）' },
+
+  // words inside formulas (piecewise definitions)
+  'activation.latex.if': { en: 'if', zh: '若' },
+  'activation.latex.otherwise': { en: 'otherwise', zh: '其他情况' },
 
   // code export
   'activation.code.heading': { en: 'Activation as code', zh: '导出激活函数代码' },

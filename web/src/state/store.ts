@@ -5,8 +5,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.js';
 import type { DataInfo, EpochPoint, FromWorker, HyperParams, ModelSnapshot, RunSpec } from '../engine/protocol.js';
-import { DEFAULT_STATE, type CustomData, type ExplorerState } from './types.js';
-import { readUrlState, writeUrlState } from './url.js';
+import { type CustomData, type ExplorerState } from './types.js';
+import { normalizeState, readUrlState, writeUrlState } from './url.js';
 
 /** The latest snapshot, as the worker sent it. */
 export interface SnapshotView {
@@ -141,15 +141,18 @@ export function restart(): void {
   if (wasRunning) engine().post({ type: 'play' });
 }
 
+/**
+ * Replaces the user's data (an uploaded CSV or clicked points; null drops it). The settings follow the data
+ * (problem type, binary or categorical loss) and the run rebuilds once.
+ */
 export function setCustomData(data: CustomData | null): void {
+  const before = state.value;
   customData.value = data;
-  if (data) {
-    update({ dataset: 'custom', problem: data.task });
-    restart();
-  } else if (state.value.dataset === 'custom') {
-    update({ dataset: DEFAULT_STATE.dataset, problem: DEFAULT_STATE.problem });
-  }
+  const wanted: ExplorerState = data ? { ...before, dataset: 'custom', problem: data.task } : before;
+  const next = normalizeState(wanted, data);
+  state.value = next;
   syncUrl();
+  if (data || before.dataset !== next.dataset || before.loss !== next.loss) restart();
 }
 
 export const play = (): void => engine().post({ type: 'play' });

@@ -14,9 +14,11 @@ import { dataInfo, history, modelLabels, snapshot } from '../state/store.js';
 import { alignedColumns, type SeriesSource } from './chartData.js';
 import { formatValue } from './inspect.js';
 import { seriesColor } from './palette.js';
-import { fitCanvas, throttledEffect } from './throttle.js';
+import { fitCanvas, throttledEffect, watchVisibility } from './throttle.js';
 
 const HEIGHT = 180;
+/** Minimum time between two chart updates (at most 5 a second: the worker sends a snapshot every frame). */
+const CHART_MS = 200;
 
 /** One uPlot series with the function that reads its values. */
 interface Line {
@@ -30,7 +32,7 @@ interface Line {
 
 /**
  * Mounts a uPlot chart in `host` for `lines` (rebuilt when `key` changes), keeps it as wide as its host, and
- * feeds it from the history at most every 100 ms.
+ * feeds it from the history at most every CHART_MS while it is on screen.
  */
 function useLiveChart(host: { current: HTMLDivElement | null }, key: string, build: () => { lines: Line[]; scales: uPlot.Scales; axes: uPlot.Axis[] } | null): void {
   useEffect(() => {
@@ -52,11 +54,20 @@ function useLiveChart(host: { current: HTMLDivElement | null }, key: string, bui
     };
     const sources = spec.lines.map((l) => l.source);
     const plot = new uPlot(opts, alignedColumns(history.peek(), sources) as uPlot.AlignedData, el);
-    const stop = throttledEffect(
-      () => void history.value,
-      () => plot.setData(alignedColumns(history.peek(), sources) as uPlot.AlignedData),
-      100,
-    );
+    // Fed at most every CHART_MS, and only while on screen (catching up when it scrolls into view).
+    let stale = false;
+    const feed = (): void => {
+      if (!seen.visible()) {
+        stale = true;
+        return;
+      }
+      stale = false;
+      plot.setData(alignedColumns(history.peek(), sources) as uPlot.AlignedData);
+    };
+    const seen = watchVisibility(el, () => {
+      if (stale) feed();
+    });
+    const stop = throttledEffect(() => void history.value, feed, CHART_MS);
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
       const w = Math.max(240, el.clientWidth);
       if (Math.abs(w - plot.width) > 2) plot.setSize({ width: w, height: HEIGHT });
@@ -64,6 +75,7 @@ function useLiveChart(host: { current: HTMLDivElement | null }, key: string, bui
     ro?.observe(el);
     return () => {
       stop();
+      seen.dispose();
       ro?.disconnect();
       plot.destroy();
     };
@@ -229,23 +241,34 @@ export function Histograms() {
   const count = useComputed(() => snapshot.value?.models[0]?.histograms.length ?? 0).value;
   const acts = useComputed(() => (snapshot.value?.models[0]?.layers ?? []).map((l) => l.activation ?? '').join('\u0001')).value.split('\u0001');
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
-  useEffect(
-    () =>
-      throttledEffect(
-        () => void snapshot.value,
-        () => {
-          const hs: Histogram[] = snapshot.peek()?.models[0]?.histograms ?? [];
-          hs.forEach((h, l) => {
-            const c = canvases.current[l];
-            if (c) drawHistogram(c, showZ ? h.zEdges : h.edges, showZ ? h.zCounts : h.counts, seriesColor(l));
-          });
-        },
-        100,
-      ),
-    [count, showZ],
-  );
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    let stale = false;
+    const draw = (): void => {
+      if (!seen.visible()) {
+        stale = true;
+        return;
+      }
+      stale = false;
+      const hs: Histogram[] = snapshot.peek()?.models[0]?.histograms ?? [];
+      hs.forEach((h, l) => {
+        const c = canvases.current[l];
+        if (c) drawHistogram(c, showZ ? h.zEdges : h.edges, showZ ? h.zCounts : h.counts, seriesColor(l));
+      });
+    };
+    const seen = watchVisibility(el, () => {
+      if (stale) draw();
+    });
+    const stop = throttledEffect(() => void snapshot.value, draw, CHART_MS);
+    return () => {
+      stop();
+      seen.dispose();
+    };
+  }, [count, showZ]);
   return (
-    <section class="chart histograms" data-testid="histograms" aria-label={t('views.hist.title')}>
+    <section class="chart histograms" data-testid="histograms" ref={root} aria-label={t('views.hist.title')}>
       <div class="chart-head">
         <h2 class="view-title">{t('views.hist.title')}</h2>
         <label>

@@ -121,8 +121,9 @@ export function NetworkView() {
     const lastStroke: string[] = [];
     const lastWidth: number[] = [];
     const lastClass: string[] = [];
-    const small = document.createElement('canvas');
-    const sctx = small.getContext('2d');
+    // All unit grids go into one atlas (one putImageData per frame), then each is drawn scaled onto its node.
+    const atlas = document.createElement('canvas');
+    const actx = atlas.getContext('2d');
     let image: ImageData | null = null;
     let pixels: Uint32Array | null = null;
     let lastLinks = -Infinity;
@@ -130,18 +131,23 @@ export function NetworkView() {
     const positions = arch.sizes.flatMap((size, L) => Array.from({ length: size }, (_, u) => nodeXY(arch, L, u)));
     const natW = LEFT + (arch.sizes.length - 1) * COL + S + 40;
     const natH = TOP + max * ROW + 4;
-    /** Paints unit n's grid into the small canvas (g×g). */
-    const paintUnit = (n: number, units: Float32Array, g: number): boolean => {
-      if (!sctx) return false;
-      if (!image || image.width !== g) {
-        small.width = g;
-        small.height = g;
-        image = sctx.createImageData(g, g);
+    /** Paints every unit's g×g grid side by side into the atlas (row-major per unit). */
+    const paintAtlas = (units: Float32Array, g: number, total: number): boolean => {
+      if (!actx) return false;
+      if (!image || image.height !== g || image.width !== g * total) {
+        atlas.width = g * total;
+        atlas.height = g;
+        image = actx.createImageData(g * total, g);
         pixels = new Uint32Array(image.data.buffer);
       }
-      const off = n * g * g;
-      paintDiverging(units, off, g * g, pixels as Uint32Array, maxAbs(units, off, g * g));
-      sctx.putImageData(image, 0, 0);
+      const px = pixels as Uint32Array;
+      const rowStride = g * total;
+      for (let n = 0; n < total; n++) {
+        const off = n * g * g;
+        const range = maxAbs(units, off, g * g);
+        for (let r = 0; r < g; r++) paintDiverging(units, off + r * g, g, px.subarray(r * rowStride + n * g, r * rowStride + n * g + g), range);
+      }
+      actx.putImageData(image, 0, 0);
       return true;
     };
     const draw = (): void => {
@@ -202,19 +208,19 @@ export function NetworkView() {
         if (heat.height !== Math.round(natH * dpr)) heat.height = Math.round(natH * dpr);
         hctx.setTransform(dpr, 0, 0, dpr, 0, 0);
         hctx.imageSmoothingEnabled = true;
-        for (let i = 0; i < total; i++) {
-          if (paintUnit(i, m.units, g)) hctx.drawImage(small, positions[i][0], positions[i][1], S, S);
-        }
+        if (!paintAtlas(m.units, g, total)) return;
+        hctx.clearRect(0, 0, natW, natH);
+        for (let i = 0; i < total; i++) hctx.drawImage(atlas, i * g, 0, g, g, positions[i][0], positions[i][1], S, S);
         const z = zoomRef.current;
         const zc = z?.getContext('2d');
         const h = hoverRef.current;
-        if (z && zc && h >= 0 && h < total && paintUnit(h, m.units, g)) {
+        if (z && zc && h >= 0 && h < total) {
           if (z.width !== ZOOM * dpr) {
             z.width = ZOOM * dpr;
             z.height = ZOOM * dpr;
           }
           zc.imageSmoothingEnabled = true;
-          zc.drawImage(small, 0, 0, z.width, z.height);
+          zc.drawImage(atlas, h * g, 0, g, g, 0, 0, z.width, z.height);
         }
       }
     };

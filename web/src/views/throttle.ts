@@ -35,6 +35,23 @@ export function throttledEffect(watch: () => void, run: () => void, ms = 100): (
   };
 }
 
+/**
+ * Tracks whether `el` is on screen (IntersectionObserver); calls `onShow` when it scrolls into view.
+ * Returns the current-visibility getter and the disposer. Without IntersectionObserver it is always visible.
+ */
+export function watchVisibility(el: Element, onShow: () => void): { visible: () => boolean; dispose: () => void } {
+  if (typeof IntersectionObserver === 'undefined') return { visible: () => true, dispose: () => undefined };
+  let visible = true;
+  const io = new IntersectionObserver((entries) => {
+    const now = entries[entries.length - 1]?.isIntersecting ?? visible;
+    const was = visible;
+    visible = now;
+    if (now && !was) onShow();
+  });
+  io.observe(el);
+  return { visible: () => visible, dispose: () => io.disconnect() };
+}
+
 /** A signal's value for rendering, refreshed at most once per `ms`. */
 export function useThrottled<T>(source: ReadonlySignal<T>, ms = 100): T {
   const [value, setValue] = useState<T>(source.peek());
