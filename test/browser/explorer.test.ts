@@ -11,6 +11,7 @@ import { modelFromJson } from '../../src/nn/index.js';
 import { findTour, tourPatch } from '../../web/src/tours/tours.js';
 import {
   DESKTOP,
+  canvasInk,
   PHONE,
   getEpoch,
   getState,
@@ -28,6 +29,9 @@ import {
 } from './harness.js';
 
 const CJK = /[\u4e00-\u9fff]/;
+
+/** expect.poll with room for a busy machine (the default gives up after 1 s). */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 let session: ExplorerSession;
 let current: WatchedPage | null = null;
@@ -72,7 +76,7 @@ async function expressionBox(page: Page, pickerId: string): Promise<Locator> {
     if (custom === undefined) throw new Error(`${pickerId}: no expression box and no custom option among ${values.join(', ')}`);
     await select.selectOption(custom);
   }
-  await expect.poll(() => expr.isVisible()).toBe(true);
+  await poll(() => expr.isVisible()).toBe(true);
   return expr;
 }
 
@@ -116,7 +120,7 @@ describe('the explorer in Chromium', () => {
   it('loads with a title, the output heatmap and the network, and no console errors', async () => {
     const page = await open();
     expect(await page.title()).toMatch(/actlab/i);
-    await expect.poll(() => page.getByTestId('output-heatmap').evaluate((el) => el.tagName.toLowerCase())).toBe('canvas');
+    await poll(() => page.getByTestId('output-heatmap').evaluate((el) => el.tagName.toLowerCase())).toBe('canvas');
     expect(await page.getByTestId('output-heatmap').isVisible()).toBe(true);
     expect(await page.getByTestId('network').isVisible()).toBe(true);
     expect(await shownNumber(page, 'epoch')).toBe(0);
@@ -139,16 +143,25 @@ describe('the explorer in Chromium', () => {
     const page = await open();
     const play = page.getByTestId('play');
     expect(await play.getAttribute('aria-pressed')).toBe('false');
+    const histogramsBefore = await canvasInk(page, 'histograms');
     await startTraining(page);
     expect(await play.getAttribute('aria-pressed')).toBe('true');
     await waitEpochs(page, 40);
-    await expect.poll(() => shownNumber(page, 'epoch')).toBeGreaterThanOrEqual(40);
+    await poll(() => shownNumber(page, 'epoch')).toBeGreaterThanOrEqual(40);
     const losses = await getTrainLosses(page);
     expect(losses.every(Number.isFinite)).toBe(true);
     expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
     const shownLoss = await shownNumber(page, 'train-loss');
     expect(Number.isFinite(shownLoss)).toBe(true);
     expect(shownLoss).toBeLessThan(losses[0]);
+    // The live charts draw their series (coloured lines), and the histograms follow the training. Charts
+    // only redraw while on screen, so each is scrolled into view first.
+    for (const id of ['loss-chart', 'gradient-chart']) {
+      await page.getByTestId(id).scrollIntoViewIfNeeded();
+      await poll(async () => (await canvasInk(page, id)).coloured).toBeGreaterThan(100);
+    }
+    await page.getByTestId('histograms').scrollIntoViewIfNeeded();
+    await poll(async () => (await canvasInk(page, 'histograms')).checksum).not.toBe(histogramsBefore.checksum);
     await screenshot(page, 'desktop-training');
     await stopTraining(page);
     expect(await play.getAttribute('aria-pressed')).toBe('false');
@@ -179,7 +192,7 @@ describe('the explorer in Chromium', () => {
     const box = await expressionBox(page, 'layer-0-activation');
     await typeExpression(box, 'x * (');
     const error = page.getByTestId('layer-0-activation-error');
-    await expect.poll(() => error.isVisible()).toBe(true);
+    await poll(() => error.isVisible()).toBe(true);
     expect((await error.textContent())?.trim().length).toBeGreaterThan(0);
     await screenshot(page, 'desktop-expression-error');
     expect((await getState(page)).hidden).toEqual(before.hidden);
@@ -187,7 +200,7 @@ describe('the explorer in Chromium', () => {
 
     await typeExpression(box, 'x*sigmoid(1.5*x)');
     await page.waitForFunction(() => /x\*sigmoid\(1\.5\*x\)/.test(window.__actlab!.state.value.hidden[0].activation.replace(/\s+/g, '')));
-    await expect.poll(async () => (await error.isVisible()) && ((await error.textContent())?.trim() ?? '') !== '').toBe(false);
+    await poll(async () => (await error.isVisible()) && ((await error.textContent())?.trim() ?? '') !== '').toBe(false);
     await startTraining(page);
     await waitEpochs(page, 5);
     expect((await getTrainLosses(page)).every(Number.isFinite)).toBe(true);
@@ -212,7 +225,7 @@ describe('the explorer in Chromium', () => {
     const page = await open();
     await page.getByTestId('csv-upload').setInputFiles(csv(['x1,x2,label', '1,2,a', '3,4', '5,6,b,7']));
     const error = page.getByTestId('csv-error');
-    await expect.poll(() => error.isVisible()).toBe(true);
+    await poll(() => error.isVisible()).toBe(true);
     const text = ((await error.innerText()) ?? '').trim();
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toContain('\n');
@@ -257,7 +270,7 @@ describe('the explorer in Chromium', () => {
       const play = page.getByTestId('play');
       return `${(await play.textContent()) ?? ''} ${(await play.getAttribute('aria-label')) ?? ''} ${(await play.getAttribute('title')) ?? ''}`;
     };
-    await expect.poll(playLabel).toMatch(CJK);
+    await poll(playLabel).toMatch(CJK);
     const cjkCount = async (): Promise<number> => (await page.evaluate(() => document.body.innerText)).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
     expect(await cjkCount()).toBeGreaterThan(30);
     const url = await settledUrl(page);
@@ -266,7 +279,7 @@ describe('the explorer in Chromium', () => {
     await page.reload();
     await page.waitForFunction(() => window.__actlab?.snapshot.value != null);
     expect((await getState(page)).lang).toBe('zh');
-    await expect.poll(playLabel).toMatch(CJK);
+    await poll(playLabel).toMatch(CJK);
     expect(await cjkCount()).toBeGreaterThan(30);
   });
 
@@ -288,15 +301,15 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('play').click();
     const banner = page.getByTestId('diverged');
     await page.waitForFunction(() => window.__actlab!.diverged.value !== null);
-    await expect.poll(() => banner.isVisible()).toBe(true);
+    await poll(() => banner.isVisible()).toBe(true);
     expect(((await banner.textContent()) ?? '').trim().length).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => window.__actlab!.running.value)).toBe(false);
-    await expect.poll(async () => (await page.getByTestId('train-loss').textContent()) ?? '').not.toMatch(/NaN/);
+    await poll(() => page.evaluate(() => window.__actlab!.running.value)).toBe(false);
+    await poll(async () => (await page.getByTestId('train-loss').textContent()) ?? '').not.toMatch(/NaN/);
     await screenshot(page, 'desktop-diverged');
 
     await page.getByTestId('reset').click();
     await page.waitForFunction(() => window.__actlab!.diverged.value === null);
-    await expect.poll(() => banner.isVisible()).toBe(false);
+    await poll(() => banner.isVisible()).toBe(false);
     await page.evaluate(() => window.__actlab!.update({ learningRate: 0.03 }));
     await page.getByTestId('step').click();
     await waitEpochs(page, 1);
@@ -333,6 +346,8 @@ describe('the explorer in Chromium', () => {
     // The chart area (canvas plus its legend) names each model's series.
     const chartText = await chart.locator('xpath=..').innerText();
     for (const l of labels) expect(chartText).toContain(l);
+    await chart.scrollIntoViewIfNeeded();
+    await poll(async () => (await canvasInk(page, 'loss-chart')).coloured).toBeGreaterThan(200);
     await screenshot(page, 'desktop-compare');
     await page.getByTestId('compare-0-remove').click();
     await page.waitForFunction(() => window.__actlab!.state.value.compare.length === 0 && window.__actlab!.modelLabels.value.length === 1);
@@ -346,7 +361,7 @@ describe('the explorer in Chromium', () => {
     expect(id).toBeDefined();
     await select.selectOption(id!);
     await page.waitForFunction((t) => window.__actlab!.state.value.tour === t, id!);
-    await expect.poll(() => page.getByTestId('tour-panel').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('tour-panel').isVisible()).toBe(true);
     await page.getByTestId('tour-apply').click();
     await page.waitForFunction((n) => window.__actlab!.state.value.hidden.length === n, tourPatch(findTour(id)!, 0).hidden?.length ?? 2);
     const after = (await getState(page)) as unknown as Record<string, unknown>;

@@ -143,3 +143,31 @@ export async function stopTraining(page: Page): Promise<void> {
 export async function waitEpochs(page: Page, epochs: number, timeout = 30_000): Promise<void> {
   await page.waitForFunction((n) => (window.__actlab!.history.value[0]?.length ?? 0) >= n, epochs, { timeout });
 }
+
+/** What the canvases inside a data-testid element show: how many, how many strongly coloured pixels, and a checksum. */
+export interface CanvasInk {
+  canvases: number;
+  /** Opaque pixels whose channels differ by > 60 (series lines and bars; grey grids and white do not count). */
+  coloured: number;
+  checksum: number;
+}
+
+/** Reads the canvases under `[data-testid=testId]`. */
+export function canvasInk(page: Page, testId: string): Promise<CanvasInk> {
+  return page.evaluate((id) => {
+    const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>(`[data-testid="${id}"] canvas`));
+    let coloured = 0;
+    let checksum = 0;
+    for (const c of canvases) {
+      if (c.width === 0 || c.height === 0) continue;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) {
+        const hi = Math.max(d[i], d[i + 1], d[i + 2]);
+        const lo = Math.min(d[i], d[i + 1], d[i + 2]);
+        if (d[i + 3] > 128 && hi - lo > 60) coloured++;
+        checksum = (checksum * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2] + d[i + 3]) % 1_000_000_007;
+      }
+    }
+    return { canvases: canvases.length, coloured, checksum };
+  }, testId);
+}

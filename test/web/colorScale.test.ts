@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  classShade, confidenceLevel, decodeClass, divergingColor, maxAbs, outputColor, paintDiverging, paintOutput, unpack, type OutputScale,
+  classShade, confidenceLevel, decodeClass, divergingColor, maxAbs, outputColor, paintDiverging, paintOutput, paintTile, unpack, type OutputScale,
 } from '../../web/src/views/colorScale.js';
 import { BLUE, CLASS_COLORS, MIDDLE, ORANGE, hexToRgb } from '../../web/src/views/palette.js';
 
@@ -99,5 +99,22 @@ describe('multi-class outputs', () => {
     expect(confidenceLevel(1 / 3, 3)).toBe(0);
     expect(confidenceLevel(1, 3)).toBe(1);
     expect(classShade(2, 1)).toEqual(hexToRgb(CLASS_COLORS[2]));
+  });
+});
+
+describe('atlas tiles', () => {
+  it('paint a unit grid into its place in a wider atlas, like paintDiverging row by row', () => {
+    const g = 3;
+    const values = Float32Array.from({ length: 2 * g * g }, (_, i) => Math.sin(i) * 2);
+    const atlas = new Uint32Array(2 * g * g);
+    paintTile(values, 0, g, atlas, 0, 2 * g, 2);
+    paintTile(values, g * g, g, atlas, g, 2 * g, 2);
+    const row = new Uint32Array(g);
+    for (let n = 0; n < 2; n++) {
+      for (let r = 0; r < g; r++) {
+        paintDiverging(values, n * g * g + r * g, g, row, 2);
+        expect(Array.from(atlas.subarray(r * 2 * g + n * g, r * 2 * g + n * g + g))).toEqual(Array.from(row));
+      }
+    }
   });
 });

@@ -36,7 +36,7 @@ function useActivation(text: string): { report: Loaded<ActivationReport>; props:
     setReport({ status: 'loading' });
     setProps({ status: 'loading' });
     const timer = setTimeout(() => {
-      const service = activationService();
+      const service = activationService('panel');
       void service.report(text).then((r) => {
         if (!live) return;
         setReport(r.ok ? { status: 'ok', value: r.value } : { status: 'error', message: r.message, timeout: r.timeout });
@@ -130,15 +130,17 @@ function Details({ text }: { text: string }) {
         {r.name}
         {r.params.length > 0 && <code>{r.params.map((p) => `${p.name} = ${formatValue(p.value)}`).join(', ')}</code>}
       </div>
+      <div>
+        <h3>{t('activation.panel.formulas')}</h3>
+        <div class="act-formulas" data-testid="activation-formulas">
+          <Formula lhs="f(x)" latex={r.latex.f} />
+          <Formula lhs="f'(x)" latex={r.latex.df} />
+          <Formula lhs="f''(x)" latex={r.latex.d2f} />
+        </div>
+      </div>
       <div class="act-panel-body">
         <div>
-          <h3>{t('activation.panel.formulas')}</h3>
-          <div class="act-formulas" data-testid="activation-formulas">
-            <Formula lhs="f(x)" latex={r.latex.f} />
-            <Formula lhs="f'(x)" latex={r.latex.df} />
-            <Formula lhs="f''(x)" latex={r.latex.d2f} />
-          </div>
-          <h3 style={{ marginTop: '8px' }}>{t('activation.panel.plot')}</h3>
+          <h3>{t('activation.panel.plot')}</h3>
           <FunctionChart report={r} />
         </div>
         <div>

@@ -94,7 +94,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
           return;
         }
         setChecking(true);
-        void activationService()
+        void activationService('picker')
           .check(typed)
           .then((r) => done(r.ok ? { ok: true } : { ok: false, message: r.message, column: r.column, problem: r.problem, timeout: r.timeout }));
       }, 200),

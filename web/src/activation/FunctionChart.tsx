@@ -21,7 +21,7 @@ export function chartSpec(report: ActivationReport, title: string) {
   });
 }
 
-/** f, f' and f'' on [−5, 5], drawn by Vega as SVG (Vega is loaded on first use). */
+/** f, f' and f'' on [−5, 5], drawn by Vega on a canvas (Vega is loaded on first use). Canvas, not SVG: Vega's SVG clip references carry the page URL, which the explorer rewrites on every setting change. */
 export function FunctionChart({ report }: { report: ActivationReport }) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -35,7 +35,7 @@ export function FunctionChart({ report }: { report: ActivationReport }) {
       .then(async ([vega, vl]) => {
         const el = ref.current;
         if (cancelled || !el) return;
-        const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'svg', container: el, hover: true });
+        const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'canvas', container: el, hover: true });
         finalize = () => view.finalize();
         await view.runAsync();
       })

@@ -59,7 +59,7 @@ export function reportOf(a: Activation): ActivationReport {
   for (let i = 0; i < points; i++) x.push(Number((from + ((to - from) * i) / (points - 1)).toFixed(10)));
   const params = a.paramNames.map((name, i) => ({ name, value: a.paramValues[i] }));
   const printable = treeSizeAtMost(a.expr, MAX_PRINTED_NODES) && treeSizeAtMost(a.derivative, MAX_PRINTED_NODES);
-  const fn = { name: codeName(a), title: a.name, expr: a.expr, derivative: a.derivative, params };
+  const fn = { name: codeName(a), title: a.id === null ? 'Custom activation' : a.name, expr: a.expr, derivative: a.derivative, params };
   return {
     key: a.key,
     id: a.id,

@@ -126,12 +126,17 @@ export class ActivationService {
   }
 }
 
-let shared: ActivationService | null = null;
+const shared = new Map<'picker' | 'panel', ActivationService>();
 
-/** The page's one activation service (its worker starts on first use). */
-export function activationService(): ActivationService {
-  if (!shared) {
-    shared = new ActivationService(() => new Worker(new URL('./activationWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+/**
+ * The page's activation services, one worker each (started on first use): `picker` checks what is typed,
+ * `panel` reports and analyses, so that a long analysis never delays checking an expression.
+ */
+export function activationService(channel: 'picker' | 'panel'): ActivationService {
+  let s = shared.get(channel);
+  if (!s) {
+    s = new ActivationService(() => new Worker(new URL('./activationWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+    shared.set(channel, s);
   }
-  return shared;
+  return s;
 }

@@ -44,7 +44,7 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.panel.output': { en: 'output layer', zh: '输出层' },
   'activation.panel.compare': { en: 'compare mode', zh: '对比模式' },
   'activation.panel.explore': { en: 'Explore another activation…', zh: '查看其他激活函数…' },
-  'activation.panel.exploreLabel': { en: 'Activation to explore', zh: '要查看的激活函数' },
+  'activation.panel.exploreLabel': { en: 'Any activation', zh: '任选激活函数' },
   'activation.panel.custom': { en: 'custom expression', zh: '自定义表达式' },
   'activation.panel.loading': { en: 'Computing…', zh: '计算中…' },
   'activation.panel.analysing': { en: 'Analysing the properties…', zh: '正在分析性质…' },

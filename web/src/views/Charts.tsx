@@ -19,6 +19,8 @@ import { fitCanvas, throttledEffect, watchVisibility } from './throttle.js';
 const HEIGHT = 180;
 /** Minimum time between two chart updates (at most 5 a second: the worker sends a snapshot every frame). */
 const CHART_MS = 200;
+/** A chart waits this many times its own last drawing time between updates (so each takes at most ~5% of the main thread). */
+const CHART_SHARE = 20;
 
 /** One uPlot series with the function that reads its values. */
 interface Line {
@@ -56,18 +58,24 @@ function useLiveChart(host: { current: HTMLDivElement | null }, key: string, bui
     const plot = new uPlot(opts, alignedColumns(history.peek(), sources) as uPlot.AlignedData, el);
     // Fed at most every CHART_MS, and only while on screen (catching up when it scrolls into view).
     let stale = false;
+    let cost = 0;
     const feed = (): void => {
       if (!seen.visible()) {
         stale = true;
         return;
       }
       stale = false;
+      const t0 = performance.now();
       plot.setData(alignedColumns(history.peek(), sources) as uPlot.AlignedData);
+      // uPlot redraws in a microtask queued by setData; this one runs after it.
+      queueMicrotask(() => {
+        cost = 0.7 * cost + 0.3 * (performance.now() - t0);
+      });
     };
     const seen = watchVisibility(el, () => {
       if (stale) feed();
     });
-    const stop = throttledEffect(() => void history.value, feed, CHART_MS);
+    const stop = throttledEffect(() => void history.value, feed, () => Math.max(CHART_MS, cost * CHART_SHARE));
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
       const w = Math.max(240, el.clientWidth);
       if (Math.abs(w - plot.width) > 2) plot.setSize({ width: w, height: HEIGHT });

@@ -13,7 +13,7 @@ import { featureEncoder } from '../engine/features.js';
 import { t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, selectedUnit, setWeight, snapshot, state } from '../state/store.js';
-import { maxAbs, paintDiverging } from './colorScale.js';
+import { maxAbs, paintTile } from './colorScale.js';
 import { formatValue } from './inspect.js';
 import { BLUE, DEAD_COLOR, ORANGE, SATURATED_COLOR } from './palette.js';
 
@@ -145,7 +145,7 @@ export function NetworkView() {
       for (let n = 0; n < total; n++) {
         const off = n * g * g;
         const range = maxAbs(units, off, g * g);
-        for (let r = 0; r < g; r++) paintDiverging(units, off + r * g, g, px.subarray(r * rowStride + n * g, r * rowStride + n * g + g), range);
+        paintTile(units, off, g, px, n * g, rowStride, range);
       }
       actx.putImageData(image, 0, 0);
       return true;

@@ -5,7 +5,7 @@
 import type { EpochPoint } from '../engine/protocol.js';
 
 /** The most points a chart draws per series (about one per pixel of a chart's width). */
-export const MAX_POINTS = 600;
+export const MAX_POINTS = 400;
 
 /** Indices of `n` records to draw: every k-th, always including the last. */
 export function decimate(n: number, max = MAX_POINTS): number[] {

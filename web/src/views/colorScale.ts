@@ -196,3 +196,27 @@ export function unpack(word: number): [number, number, number, number] {
     ? [word & 255, (word >>> 8) & 255, (word >>> 16) & 255, (word >>> 24) & 255]
     : [(word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255];
 }
+
+/**
+ * Paints a g×g unit grid (starting at `offset` in `values`) into a tile of a wider atlas: pixel (r, c) goes to
+ * `dst + r * stride + c`. Same colours as paintDiverging; allocates nothing.
+ */
+export function paintTile(values: ArrayLike<number>, offset: number, g: number, pixels: Uint32Array, dst: number, stride: number, range: number): void {
+  const s = range > 0 ? 1 / range : 0;
+  const k = (STEPS - 1) / 2;
+  for (let r = 0; r < g; r++) {
+    const src = offset + r * g;
+    const out = dst + r * stride;
+    for (let c = 0; c < g; c++) {
+      const v = values[src + c];
+      if (v !== v) {
+        pixels[out + c] = NAN_COLOR;
+        continue;
+      }
+      let t = v * s;
+      if (t < -1) t = -1;
+      else if (t > 1) t = 1;
+      pixels[out + c] = divergingLut[Math.round((t + 1) * k)];
+    }
+  }
+}

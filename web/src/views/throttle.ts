@@ -6,10 +6,10 @@ import { effect, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Calls `run` after any signal read by `watch` changes, at most once per `ms` (trailing call included, so
- * the last change is always drawn). Returns the disposer.
+ * Calls `run` after any signal read by `watch` changes, at most once per `ms` (a number, or a function giving
+ * the current gap; trailing call included, so the last change is always drawn). Returns the disposer.
  */
-export function throttledEffect(watch: () => void, run: () => void, ms = 100): () => void {
+export function throttledEffect(watch: () => void, run: () => void, ms: number | (() => number) = 100): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
   let first = true;
@@ -26,7 +26,8 @@ export function throttledEffect(watch: () => void, run: () => void, ms = 100): (
       return;
     }
     if (timer !== undefined) return;
-    const wait = Math.max(0, ms - (performance.now() - last));
+    const gap = typeof ms === 'number' ? ms : ms();
+    const wait = Math.max(0, gap - (performance.now() - last));
     timer = setTimeout(fire, wait);
   });
   return () => {
