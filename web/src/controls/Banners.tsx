@@ -1,5 +1,5 @@
 /** Banners over the workspace: an engine error and a diverged run, each with a way out. */
-import { t } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import { applyCustomData } from '../data/points.js';
 import { customData, diverged, engineError, reset, state, update } from '../state/store.js';
 import { DEFAULT_STATE } from '../state/types.js';
@@ -34,7 +34,9 @@ export function Banners() {
       {div !== null && (
         <div class="banner banner-warn" data-testid="diverged" role="alert">
           <p class="banner-text">
-            <strong>{t('controls.banner.divergedTitle')}</strong> {div} {t('controls.banner.divergedHint')}
+            <strong>{t('controls.banner.divergedTitle')}</strong> {div}.
+            {/* The engine's message is English and already says what to do; Chinese readers get the advice in Chinese too. */}
+            {lang.value === 'zh' ? ` ${t('controls.banner.divergedHint')}` : ''}
           </p>
           <div class="banner-actions">
             <button type="button" class="button" data-testid="diverged-reset" onClick={reset}>

@@ -90,6 +90,24 @@ function useLiveChart(host: { current: HTMLDivElement | null }, key: string, bui
   }, [key]);
 }
 
+/** A compact key: one colour per model or layer, then the line styles (used when uPlot's own legend would be too long). */
+function ChartKey({ colors, styles }: { colors: string[]; styles: Array<{ label: string; style: 'solid' | 'dashed' | 'dotted' }> }) {
+  return (
+    <ul class="chart-legend">
+      {colors.map((l, k) => (
+        <li key={`c${k}`}>
+          <span class="legend-line" style={{ background: seriesColor(k) }} /> {l}
+        </li>
+      ))}
+      {styles.map((s) => (
+        <li key={s.label}>
+          <span class={`legend-style ${s.style}`} /> {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const logAxis = (label: string): uPlot.Axis => ({ scale: 'y', label, size: 56, values: (_u, vals) => vals.map((v) => (v == null ? '' : formatValue(v))) });
 
 /** Train and test loss per epoch (and accuracy for classification); one colour per model in compare mode. */
@@ -131,24 +149,14 @@ export function LossChart() {
       </div>
       <div class="chart-host" data-testid="loss-chart" ref={host} role="img" aria-label={t('views.charts.lossAria')} />
       {labels.length > 1 && (
-        <ul class="chart-legend">
-          {labels.map((l, k) => (
-            <li key={k}>
-              <span class="legend-line" style={{ background: seriesColor(k) }} /> {l}
-            </li>
-          ))}
-          <li>
-            <span class="legend-style solid" /> {t('views.charts.trainLoss')}
-          </li>
-          <li>
-            <span class="legend-style dashed" /> {t('views.charts.testLoss')}
-          </li>
-          {task === 'classification' && (
-            <li>
-              <span class="legend-style dotted" /> {t('views.charts.accuracyKey')}
-            </li>
-          )}
-        </ul>
+        <ChartKey
+          colors={labels}
+          styles={[
+            { label: t('views.charts.trainLoss'), style: 'solid' },
+            { label: t('views.charts.testLoss'), style: 'dashed' },
+            ...(task === 'classification' ? [{ label: t('views.charts.accuracyKey'), style: 'dotted' as const }] : []),
+          ]}
+        />
       )}
     </section>
   );
@@ -200,8 +208,18 @@ export function GradientChart() {
         )}
       </div>
       <div class="chart-host" data-testid="gradient-chart" ref={gradHost} role="img" aria-label={t('views.charts.gradAria')} />
+      {layers > 4 && <ChartKey colors={Array.from({ length: layers }, (_, l) => layerName(l))} styles={[]} />}
       <h3 class="chart-sub">{t('views.charts.healthTitle')}</h3>
       <div class="chart-host" data-testid="health-chart" ref={healthHost} role="img" aria-label={t('views.charts.healthAria')} />
+      {layers > 3 && (
+        <ChartKey
+          colors={Array.from({ length: layers - 1 }, (_, l) => layerName(l))}
+          styles={[
+            { label: t('views.network.dead'), style: 'solid' },
+            { label: t('views.network.saturated'), style: 'dashed' },
+          ]}
+        />
+      )}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { DataInfo } from '../engine/protocol.js';
 import { featureEncoder } from '../engine/features.js';
-import { t } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, selectedUnit, setWeight, snapshot, state } from '../state/store.js';
 import { maxAbs, paintTile } from './colorScale.js';
@@ -150,6 +150,8 @@ export function NetworkView() {
       actx.putImageData(image, 0, 0);
       return true;
     };
+    const deadWord = t('views.network.dead');
+    const satWord = t('views.network.saturated');
     const draw = (): void => {
       const m = snapshot.value?.models[0];
       if (!m) return;
@@ -194,6 +196,8 @@ export function NetworkView() {
           if (g && lastClass[n] !== cls) {
             g.setAttribute('class', cls);
             lastClass[n] = cls;
+            const base = g.getAttribute('data-label') ?? '';
+            g.setAttribute('aria-label', dead ? `${base}; ${deadWord}` : sat ? `${base}; ${satWord}` : base);
           }
         }
       });
@@ -225,7 +229,7 @@ export function NetworkView() {
       }
     };
     return effect(draw);
-  }, [archKey, hover?.n]);
+  }, [archKey, hover?.n, lang.value]);
 
   if (!arch || !info) {
     return (
@@ -338,6 +342,7 @@ export function NetworkView() {
           role="button"
           aria-pressed={isSel}
           aria-label={act ? `${name}, ${act}` : name}
+          data-label={act ? `${name}, ${act}` : name}
           data-layer={L}
           data-unit={u}
           onClick={select}
@@ -514,6 +519,7 @@ const NETWORK_CSS = `
 .network .node-sat,.network .node-dead{display:none;pointer-events:none}
 .network .node.is-saturated .node-sat{display:inline}
 .network .node.is-dead .node-dead{display:inline}
+.network .node.is-dead .node-sat{display:none}
 .network .node-bias{cursor:pointer}
 .network .node-bias:focus-visible{stroke:#222;stroke-width:2}
 .network .layer-act{fill:#555}
