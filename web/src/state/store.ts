@@ -6,6 +6,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.js';
 import type { DataInfo, EpochPoint, FromWorker, HyperParams, ModelSnapshot, RunSpec } from '../engine/protocol.js';
 import { type CustomData, type ExplorerState } from './types.js';
+import { appendHistories } from './history.js';
 import { normalizeState, readUrlState, writeUrlState } from './url.js';
 
 /** The latest snapshot, as the worker sent it. */
@@ -30,8 +31,18 @@ export const dataInfo = signal<DataInfo | null>(null);
 /** Labels of the models trained (1 normally, more in compare mode). */
 export const modelLabels = signal<string[]>([]);
 export const snapshot = signal<SnapshotView | null>(null);
-/** Epoch history per model (index as in snapshot.models). */
+/**
+ * Epoch history per model (index as in snapshot.models), bounded by thinning (history.ts). The inner arrays
+ * grow in place; a new outer array each snapshot tells readers something changed.
+ */
 export const history = signal<EpochPoint[][]>([]);
+/** Epochs between kept records (see history.ts). */
+let historyStride = 1;
+
+function clearHistory(models: number): void {
+  historyStride = 1;
+  history.value = Array.from({ length: models }, () => []);
+}
 /** The worker's last error (bad activation, bad data, …); null when all is well. */
 export const engineError = signal<string | null>(null);
 /** Divergence message of any model of the latest snapshot. */
@@ -62,7 +73,7 @@ function receive(m: FromWorker): void {
         engineError.value = null;
         dataInfo.value = m.data;
         modelLabels.value = m.labels;
-        history.value = m.labels.map(() => []);
+        clearHistory(m.labels.length);
         snapshot.value = null;
       });
       break;
@@ -72,9 +83,7 @@ function receive(m: FromWorker): void {
     case 'snapshot': {
       if (m.models.length === 0) break;
       const h = history.value.slice();
-      m.models.forEach((ms, i) => {
-        if (ms.newEpochs.length > 0) h[i] = (h[i] ?? []).concat(ms.newEpochs);
-      });
+      historyStride = appendHistories(h, m.models.map((ms) => ms.newEpochs), historyStride);
       if (client) client.live = m.running;
       batch(() => {
         history.value = h;
@@ -161,7 +170,7 @@ export const togglePlay = (): void => (running.value ? pause() : play());
 export const step = (): void => engine().post({ type: 'step' });
 export const reset = (): void => {
   engine().post({ type: 'reset' });
-  history.value = modelLabels.value.map(() => []);
+  clearHistory(modelLabels.value.length);
 };
 /** New data with a new seed (Playground's Regenerate). */
 export const regenerate = (): void => update({ dataSeed: (state.value.dataSeed % 1_000_000) + 1 });
