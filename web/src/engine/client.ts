@@ -74,7 +74,15 @@ export class EngineClient {
   }
 
   private receive(message: FromWorker): void {
-    if (message.type === 'snapshot') this.inFlight = false;
+    if (message.type === 'snapshot') {
+      this.inFlight = false;
+      // While training on a visible page, ask for the next frame at once: the worker then has a whole frame
+      // interval to finish its training slice and draw, and a fresh heatmap is ready by the next paint.
+      if (this.live && message.running && typeof document !== 'undefined' && document.visibilityState === 'visible') {
+        this.inFlight = true;
+        this.post({ type: 'frame', request: this.request });
+      }
+    }
     if (message.type === 'error' || message.type === 'ready') this.inFlight = false;
     if (message.type === 'model') this.pendingModel.shift()?.(message.json);
     if (message.type === 'bench') this.pendingBench.shift()?.(message);

@@ -10,6 +10,10 @@ import { Session } from './session.js';
 
 /** Milliseconds of training between two yields. */
 export const SLICE_MS = 14;
+/** A display frame (60 Hz). While the page asks for frames, a slice plus a snapshot fits in one. */
+export const FRAME_MS = 1000 / 60;
+/** Shortest slice, so training never starves however slow snapshots get. */
+export const MIN_SLICE_MS = 4;
 /** Window of the epochs-per-second measure. */
 const RATE_WINDOW_MS = 1000;
 
@@ -27,6 +31,9 @@ export class EngineLoop {
   private session: Session | null = null;
   private running = false;
   private scheduled = false;
+  /** Moving average of a snapshot's cost (ms), and when the last one was made. */
+  private snapshotMs = 0;
+  private lastFrameAt = Number.NEGATIVE_INFINITY;
   /** (time, epoch) samples of the last second or so, for epochs per second. */
   private samples: Array<[number, number]> = [];
   private readonly host: LoopHost;
@@ -120,7 +127,11 @@ export class EngineLoop {
       this.host.post({ type: 'snapshot', epoch: s?.epoch ?? 0, running: false, epochsPerSecond: 0, models: [] }, []);
       return;
     }
+    const t0 = this.host.now();
     const { models, transfer } = s.snapshot(request);
+    const t1 = this.host.now();
+    this.snapshotMs = this.snapshotMs === 0 ? t1 - t0 : 0.8 * this.snapshotMs + 0.2 * (t1 - t0);
+    this.lastFrameAt = t1;
     this.host.post({ type: 'snapshot', epoch: s.epoch, running: this.running, epochsPerSecond: this.rate(), models }, transfer);
   }
 
@@ -130,15 +141,25 @@ export class EngineLoop {
     this.host.schedule(() => this.slice());
   }
 
-  /** Trains for about SLICE_MS, then yields. */
+  /**
+   * Length of the next training slice: SLICE_MS, or, while the page is asking for frames, what is left of a
+   * display frame after the snapshot (so a fresh heatmap can be ready for every paint).
+   */
+  private sliceBudget(now: number): number {
+    if (now - this.lastFrameAt > 100) return SLICE_MS;
+    return Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, FRAME_MS - this.snapshotMs - 1.5));
+  }
+
+  /** Trains for about sliceBudget() ms, then yields. */
   private slice(): void {
     this.scheduled = false;
     const s = this.session;
     if (!this.running || !s) return;
     try {
       const t0 = this.host.now();
+      const budget = this.sliceBudget(t0);
       do s.trainEpoch();
-      while (this.host.now() - t0 < SLICE_MS && !s.stopped);
+      while (this.host.now() - t0 < budget && !s.stopped);
     } catch (e) {
       this.running = false;
       this.fail(e);
