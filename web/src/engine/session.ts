@@ -11,7 +11,7 @@ import { fitStandardizer } from '../../../src/data/standardizer.js';
 import { trainTestSplit } from '../../../src/data/trainTestSplit.js';
 import type { LayerDiagnostics } from '../../../src/nn/diagnostics.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
-import type { LossName } from '../../../src/nn/losses.js';
+import { outputFromLogits, type LossName } from '../../../src/nn/losses.js';
 import { createModel, type Model } from '../../../src/nn/model.js';
 import { modelToJson } from '../../../src/nn/serialize.js';
 import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
@@ -355,7 +355,7 @@ export class Session {
     }
     const k = model.outputSize;
     const probs = new Float32Array(n * k);
-    outputValues(model.loss, logits, probs, n, k);
+    outputFromLogits(model.loss, logits, probs, n, k);
     for (let j = 0; j < k; j++) {
       for (let i = 0; i < n; i++) out[o + i] = probs[i * k + j];
       o += n;
@@ -586,24 +586,6 @@ function extentOf(xy: Float32Array, n: number): [number, number, number, number]
 function checkGrid(v: number, what: string, min: number): number {
   if (!Number.isInteger(v) || v < min || v > MAX_GRID) throw new ActlabError(`frame ${what} must be a whole number from ${min} to ${MAX_GRID} (got ${String(v)}); ask for a smaller frame`);
   return v;
-}
-
-/** Outputs of the network from its last layer: sigmoid / softmax probabilities, or the values (mse). */
-function outputValues(loss: LossName, logits: Float32Array, out: Float32Array, n: number, k: number): void {
-  if (loss === 'mse') {
-    out.set(logits.subarray(0, n * k));
-  } else if (loss === 'binary_crossentropy') {
-    for (let i = 0; i < n * k; i++) out[i] = sigmoid(logits[i]);
-  } else {
-    for (let r = 0; r < n; r++) {
-      const o = r * k;
-      let max = -Infinity;
-      for (let j = 0; j < k; j++) if (logits[o + j] > max) max = logits[o + j];
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-      for (let j = 0; j < k; j++) out[o + j] = Math.exp(logits[o + j] - max) / sum;
-    }
-  }
 }
 
 /** The output heatmap values (see ModelSnapshot.output) from the last layer's outputs. */
