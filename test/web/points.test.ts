@@ -10,6 +10,8 @@ const info: DataInfo = {
   classNames: ['negative', 'positive'],
   featureNames: ['x1', 'x2'],
   inputNames: ['x1', 'x2'],
+  inputStandardizer: null,
+  planeColumns: [0, 1],
   extent: [-6, 6, -6, 6],
   targetRange: [0, 1],
   points: { xy: new Float32Array([1, 1, -2, 3, 4, -4]), label: new Float32Array([0, 1, 1]), isTest: new Uint8Array([0, 0, 1]) },

@@ -152,12 +152,17 @@ describe('Session: data and models', () => {
     const json = JSON.parse(s.exportModel(0));
     expect(json.training.featureNames).toEqual(['a', 'b', 'c']);
     expect(json.meta.standardizer.mean[1]).toBeGreaterThan(50);
+    // The page can rebuild the inputs of a plane point (neuron inspector) from what DataInfo carries.
+    expect(s.data.inputStandardizer?.mean).toEqual(json.meta.standardizer.mean);
+    expect(s.data.inputStandardizer?.std).toEqual(json.meta.standardizer.std);
+    expect(s.data.planeColumns).toEqual([0, 1]);
   });
 
   it('2-column custom data uses the features of its columns', () => {
     const customData: CustomData = { task: 'regression', featureNames: ['u', 'v'], x: [0, 0, 1, 2, 2, 1, 3, 3], y: [0, 1, 2, 3], planeColumns: [0, 1], source: 'clicked' };
     const s = new Session(spec({ dataset: 'custom', customData, features: ['x1', 'x1sq'], trainRatio: 50 }));
     expect(s.data.inputNames).toEqual(['u', 'u^2']);
+    expect(s.data.inputStandardizer).toBeNull();
     expect(s.data.task).toBe('regression');
   });
 });

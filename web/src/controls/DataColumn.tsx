@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { CsvImportError, importCsv } from '../data/csv.js';
 import { applyCustomData } from '../data/points.js';
-import { t } from '../i18n/index.js';
+import { className, t } from '../i18n/index.js';
 import { clickMode, customData, dataInfo, regenerate, state, update } from '../state/store.js';
 import { LIMITS } from '../state/types.js';
 import { customDataFitsUrl } from '../state/url.js';
@@ -203,7 +203,7 @@ function ClickMode() {
         {classification
           ? Array.from({ length: k }, (_, c) => (
               <option key={c} value={`c${c}`}>
-                {t('controls.click.addClass', { name: names[c] !== undefined && names[c] !== String(c) ? `${c} (${names[c]})` : String(c) })}
+                {t('controls.click.addClass', { name: names[c] !== undefined && names[c] !== String(c) ? `${c} (${className(names[c])})` : String(c) })}
               </option>
             ))
           : REGRESSION_CLICK_VALUES.map((v) => (

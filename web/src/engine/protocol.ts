@@ -64,6 +64,13 @@ export interface DataInfo {
   featureNames: string[];
   /** Input width of the network (features selected, or CSV columns). */
   inputNames: string[];
+  /**
+   * When the inputs are all CSV columns standardised (more than 2 columns): their training mean and std, so
+   * the page can rebuild the network's inputs for a plane point (others at their mean); null for features.
+   */
+  inputStandardizer: { mean: number[]; std: number[] } | null;
+  /** The two data columns drawn on the plane. */
+  planeColumns: [number, number];
   /** Plane extent: [xmin, xmax, ymin, ymax] (Playground: [-6, 6, -6, 6]). */
   extent: [number, number, number, number];
   /** Range of regression targets [min, max] (for colour scales); [0, 1] for classification. */

@@ -511,6 +511,8 @@ function prepareData(spec: RunSpec): Prepared {
     classNames: classNames ?? [],
     featureNames: [...ds.featureNames],
     inputNames: [...encoder.names],
+    inputStandardizer: encoder.features === null ? { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] } : null,
+    planeColumns: [planeColumns[0], planeColumns[1] ?? 0],
     extent: custom ? extentOf(xy, nAll) : [...BUILTIN_EXTENT],
     targetRange,
     points: { xy, label, isTest },

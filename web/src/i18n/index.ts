@@ -31,3 +31,15 @@ export function translate(language: Language, key: string, vars?: Readonly<Recor
 export function t(key: string, vars?: Readonly<Record<string, string | number>>): string {
   return translate(lang.value, key, vars);
 }
+
+/** Class names of the built-in two-class sets, as the data layer names them, in both languages. */
+const CLASS_NAMES: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  negative: { en: 'negative', zh: '负类' },
+  positive: { en: 'positive', zh: '正类' },
+};
+
+/** A class name for display: the built-in sets' names translated, any other (a CSV's own labels) as it is. */
+export function className(name: string): string {
+  const entry = CLASS_NAMES[name];
+  return entry ? entry[lang.value] : name;
+}

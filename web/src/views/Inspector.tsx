@@ -7,7 +7,7 @@
 import { useComputed } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { DataInfo } from '../engine/protocol.js';
-import { featureEncoder, type InputEncoder } from '../engine/features.js';
+import { featureEncoder, standardEncoder, type InputEncoder } from '../engine/features.js';
 import { t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, hoverPoint, selectedUnit, setWeight, snapshot, state } from '../state/store.js';
@@ -16,11 +16,12 @@ import { explainUnit, formatValue, linkOfLoss, type UnitExplanation } from './in
 import { outputName } from './NetworkView.js';
 import { useThrottled } from './throttle.js';
 
-/** The encoder of plane points to network inputs, when the page can rebuild it (Playground features). */
+/** The encoder of plane points to network inputs: Playground features, or standardised CSV columns. */
 function encoderFor(info: DataInfo, s: ExplorerState, width: number): InputEncoder | null {
-  if (info.featureNames.length > 2) return null;
   try {
-    const enc = featureEncoder(s.features);
+    const enc = info.inputStandardizer
+      ? standardEncoder(info.featureNames, info.inputStandardizer.mean, info.inputStandardizer.std, info.planeColumns)
+      : featureEncoder(s.features);
     return enc.width === width ? enc : null;
   } catch {
     return null;

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { DataInfo } from '../engine/protocol.js';
 import { featureEncoder } from '../engine/features.js';
-import { lang, t } from '../i18n/index.js';
+import { className, lang, t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, selectedUnit, setWeight, snapshot, state } from '../state/store.js';
 import { maxAbs, paintTile } from './colorScale.js';
@@ -70,7 +70,7 @@ function linkWidth(w: number): number {
 /** Name of output unit `unit`: with its class name when each output is one class. */
 export function outputName(unit: number, info: DataInfo | null): string {
   const cls = info && info.task === 'classification' && info.numClasses > 2 ? info.classNames[unit] : undefined;
-  return cls !== undefined ? t('views.network.outputClass', { i: unit + 1, name: cls }) : t('views.network.outputUnit', { i: unit + 1 });
+  return cls !== undefined ? t('views.network.outputClass', { i: unit + 1, name: className(cls) }) : t('views.network.outputUnit', { i: unit + 1 });
 }
 
 interface Editing {

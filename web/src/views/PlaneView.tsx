@@ -9,7 +9,7 @@ import { useComputed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DataInfo } from '../engine/protocol.js';
 import { addPoint, removeNearest } from '../data/points.js';
-import { t } from '../i18n/index.js';
+import { className, t } from '../i18n/index.js';
 import './views.css';
 import { clickMode, dataInfo, hoverPoint, modelLabels, snapshot, state } from '../state/store.js';
 import { divergingColor, paintOutput, scalePosition, type OutputScale } from './colorScale.js';
@@ -224,7 +224,7 @@ function Legend() {
         {info.classNames.map((name, k) => (
           <li key={name}>
             <span class="swatch" style={{ background: classColor(k) }} />
-            {name}
+            {className(name)}
           </li>
         ))}
       </ul>
