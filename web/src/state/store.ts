@@ -157,7 +157,9 @@ export function restart(): void {
 export function setCustomData(data: CustomData | null): void {
   const before = state.value;
   customData.value = data;
-  const wanted: ExplorerState = data ? { ...before, dataset: 'custom', problem: data.task } : before;
+  // Data of another task brings that task's usual loss (cross-entropy for classes, MSE for values).
+  const loss = data && data.task !== before.problem ? (data.task === 'classification' ? 'binary_crossentropy' : 'mse') : before.loss;
+  const wanted: ExplorerState = data ? { ...before, dataset: 'custom', problem: data.task, loss } : before;
   const next = normalizeState(wanted, data);
   state.value = next;
   syncUrl();
