@@ -1,10 +1,11 @@
 import { findBounds } from './bounds.js';
 import { buildGrid, normalizeBreakpoints } from './grid.js';
+import { nonFiniteIntervals } from './finiteness.js';
 import { limitAtInfinity } from './limitAtInfinity.js';
 import { monotonicityOf } from './monotonicity.js';
 import { oneSidedLimits } from './oneSidedLimits.js';
 import { flatIntervals, isFlat, splitPieces } from './pieces.js';
-import type { AnalyzableFunction, Continuity, Limit, NonSmoothPoint, Properties } from './properties.js';
+import type { AnalyzableFunction, Continuity, NonSmoothPoint, Properties } from './properties.js';
 
 const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2'];
 
@@ -23,8 +24,9 @@ const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2'];
  *   the lowest order that jumps, k, makes the class C(k−1) ('discontinuous' for k = 0, also when f(b) differs
  *   from its limits). No jump up to f''' gives 'Cinf' (a jump first in f'''' would be missed; no catalog entry has
  *   one). Breakpoints where both sides are the same analytic function (softplus's threshold, sinc's removable
- *   singularity) therefore cost nothing. A function that is NaN or infinite at some finite sample is reported
- *   'discontinuous' (it is not continuous on all of ℝ).
+ *   singularity) therefore cost nothing. A function that is NaN or infinite at some finite sample (other than by
+ *   overflow far out, `nonFiniteIntervals`) is not finite on ℝ: `definedEverywhere` false, `nonFinite` says
+ *   where, and nothing is claimed about all of ℝ (`notOnReals`).
  * - Range: inf/sup over critical points (sign changes of f', refined by golden-section search), breakpoint
  *   values, flat pieces, grid values, one-sided limits and limits at ±∞; an end is closed only when attained at
  *   a critical point, breakpoint or flat piece (`findBounds`). Sigmoid (0, 1) open; GELU [−0.17, ∞).
@@ -58,7 +60,8 @@ export function analyze(fn: AnalyzableFunction): Properties {
     if (order >= 0) nonSmoothPoints.push({ x: b, order: order as 0 | 1 | 2 | 3 });
   });
   const limits = { left: limitAtInfinity(f, -1), right: limitAtInfinity(f, 1) };
-  const definedEverywhere = isDefinedEverywhere(xs, v, limits) && bps.every((b) => Number.isFinite(f(b)));
+  const nonFinite = nonFiniteIntervals(f, xs, v, limits);
+  const definedEverywhere = nonFinite.length === 0;
   const lowest = Math.min(4, ...nonSmoothPoints.map((p) => p.order));
   const continuity: Continuity = !definedEverywhere ? 'discontinuous' : lowest === 4 ? 'Cinf' : CLASSES[lowest];
 
@@ -94,7 +97,7 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const continuousAtZero = !nonSmoothPoints.some((p) => p.x === 0 && p.order === 0);
   const deadZones = flatIntervals(pieces, flat0, (p) => v[p.start]);
 
-  return {
+  const props: Properties = {
     range: {
       lower: Number.isFinite(bf.inf) ? bf.inf : null,
       upper: Number.isFinite(bf.sup) ? bf.sup : null,
@@ -124,6 +127,35 @@ export function analyze(fn: AnalyzableFunction): Properties {
     derivativeLimits,
     nonSmoothPoints,
     definedEverywhere,
+    nonFinite,
+  };
+  return definedEverywhere ? props : notOnReals(props);
+}
+
+/**
+ * The properties of a function that is not finite on all of ℝ: nothing is claimed about all of ℝ (see
+ * `Properties.definedEverywhere`); values at 0, limits, non-smooth points and `nonFinite` are kept.
+ */
+function notOnReals(p: Properties): Properties {
+  return {
+    ...p,
+    range: { lower: null, upper: null, lowerClosed: false, upperClosed: false },
+    boundedAbove: false,
+    boundedBelow: false,
+    monotonic: false,
+    monotonicity: 'none',
+    monotonicDerivative: false,
+    continuity: 'discontinuous',
+    differentiable: false,
+    identityNearOrigin: false,
+    zeroCentered: false,
+    saturating: { left: false, right: false },
+    maxAbsDerivative: null,
+    maxAbsDerivativeAt: null,
+    deadZone: null,
+    deadZones: [],
+    globalMinimum: null,
+    globalMaximum: null,
   };
 }
 
@@ -137,24 +169,6 @@ export function analyze(fn: AnalyzableFunction): Properties {
 function jumpLimits(g: (x: number) => number, b: number): number[] {
   const h = 1e-9 * Math.max(1, Math.abs(b));
   return [2 * g(b - h) - g(b - 2 * h), 2 * g(b + h) - g(b + 2 * h)];
-}
-
-/**
- * False when f is NaN somewhere on the grid, or ±Infinity other than by overflow. Overflow means: the limit on
- * that side is that same infinity and every sample from there outwards is that infinity too (the soft
- * exponential's e^(x/2) beyond x ≈ 1420).
- */
-function isDefinedEverywhere(xs: Float64Array, v: Float64Array, limits: { left: Limit; right: Limit }): boolean {
-  const n = v.length;
-  for (let i = 0; i < n; i++) {
-    if (Number.isFinite(v[i])) continue;
-    if (Number.isNaN(v[i])) return false;
-    const side = xs[i] > 0 ? limits.right : limits.left;
-    if (side !== (v[i] > 0 ? 'inf' : '-inf')) return false;
-    const outwards = xs[i] > 0 ? v.subarray(i) : v.subarray(0, i + 1);
-    if (!outwards.every((w) => w === v[i])) return false;
-  }
-  return true;
 }
 
 function sample(g: (x: number) => number, xs: Float64Array): Float64Array {

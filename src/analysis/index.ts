@@ -1,6 +1,7 @@
 /** Numerical property analysis of any scalar activation. */
 export { analyze } from './analyze.js';
 export { analyzableFromExpression } from './analyzableFromExpression.js';
+export { findNonFinite, nonFiniteIntervals, MAX_NON_FINITE_INTERVALS } from './finiteness.js';
 export { findBreakpoints, BREAKPOINT_EXTENT, MAX_BREAKPOINTS } from './breakpoints.js';
 export type {
   AnalyzableFunction,
@@ -8,6 +9,8 @@ export type {
   Interval,
   Limit,
   Monotonicity,
+  NonFiniteInterval,
+  NonFiniteValue,
   NonSmoothPoint,
   PointValue,
   Properties,

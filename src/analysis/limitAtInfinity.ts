@@ -15,7 +15,8 @@ import type { Limit } from './properties.js';
  *   1e−12 in size is reported as exactly 0 (sinc at 1e15 is 1e−15 and its limit is 0); a monotone tail
  *   whose decade steps shrink (ratio < 1/2) also converges (1 − 1/√x), with its geometric tail added;
  * - samples that are all equal far out are the limit exactly, without snapping (leaky ReLU's slope 0.001…2);
- * - otherwise `'none'` (oscillation, as sin), also when every sample is NaN.
+ * - `'undefined'` when the very first sample is NaN (log, sqrt as x → −∞: not defined out there);
+ * - otherwise `'none'` (oscillation, as sin).
  * Known blind spot: convergence slower than any power (1/log x) is reported as unbounded growth.
  */
 export function limitAtInfinity(g: (x: number) => number, side: 1 | -1): Limit {
@@ -33,7 +34,7 @@ export function limitAtInfinity(g: (x: number) => number, side: 1 | -1): Limit {
       if (m === 1) decade.push(v);
     }
   }
-  if (all.length === 0) return overflow === Infinity ? 'inf' : overflow === -Infinity ? '-inf' : 'none';
+  if (all.length === 0) return overflow === Infinity ? 'inf' : overflow === -Infinity ? '-inf' : 'undefined';
   const last = all[all.length - 1].v;
   const growth = trend(decade);
   if (overflow === Infinity && growth >= 0 && (growth > 0 || decade.length < 3)) return 'inf';

@@ -17,8 +17,27 @@ export interface AnalyzableFunction {
   readonly breakpoints: readonly number[];
 }
 
-/** A limit as x → ±∞: a number, `'inf'` / `'-inf'`, or `'none'` when the function keeps oscillating or is undefined there. */
-export type Limit = number | 'inf' | '-inf' | 'none';
+/**
+ * A limit as x → ±∞: a number, `'inf'` / `'-inf'`, `'none'` when the function keeps oscillating, or
+ * `'undefined'` when the function is not defined out there (NaN at every sample: log and sqrt as x → −∞).
+ */
+export type Limit = number | 'inf' | '-inf' | 'none' | 'undefined';
+
+/** A kind of value that is not a finite number. */
+export type NonFiniteValue = 'nan' | 'inf' | '-inf';
+
+/**
+ * An interval of x where f is NaN or ±Infinity (`null` marks an infinite end; `*Closed` whether the end
+ * itself belongs to it): log is `{ from: null, to: 0, toClosed: true, values: ['nan', '-inf'] }`, 1/x the
+ * point `{ from: 0, to: 0, fromClosed: true, toClosed: true }`.
+ */
+export interface NonFiniteInterval {
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly fromClosed: boolean;
+  readonly toClosed: boolean;
+  readonly values: readonly NonFiniteValue[];
+}
 
 /** The set of values f takes; `null` marks an infinite end, `*Closed` that the end value is attained at a finite x. */
 export interface Range {
@@ -90,6 +109,13 @@ export interface Properties {
   readonly derivativeLimits: { readonly left: Limit; readonly right: Limit };
   /** Breakpoints where f or one of its first three derivatives jumps. */
   readonly nonSmoothPoints: readonly NonSmoothPoint[];
-  /** False when f is NaN or ±Infinity at some finite sample (the function is not defined on all of ℝ). */
+  /**
+   * False when f is NaN or ±Infinity at some finite sample other than by overflow far out (the function is
+   * not a finite real function on all of ℝ). Then the properties that speak of all of ℝ are not claimed:
+   * range unbounded (both ends `null`), not monotonic, `'discontinuous'`, not zero-centred, not saturating,
+   * no max |f'|, no dead zones, no global extrema; `nonFinite` says where it fails.
+   */
   readonly definedEverywhere: boolean;
+  /** Where f is NaN or ±Infinity (empty when `definedEverywhere`); at most 16 intervals, left to right. */
+  readonly nonFinite: readonly NonFiniteInterval[];
 }

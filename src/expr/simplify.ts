@@ -82,6 +82,17 @@ function rewrite(name: string, a: Expr[]): Expr {
       if (!isNum(x) && isOp(x, 'mul') && isNum(arg(x, 0))) return rewrite('mul', [arg(x, 0), rewrite('mul', [arg(x, 1), y])]);
       if (!isNum(x) && isOp(y, 'mul') && isNum(arg(y, 0))) return rewrite('mul', [arg(y, 0), rewrite('mul', [x, arg(y, 1)])]);
       if (same(x, y)) return op('pow', x, num(2));
+      // Equal factors into powers (whole exponents only): a*(a*b) -> a^2*b, a^m*a^n -> a^(m+n)
+      if (isOp(y, 'mul') && same(x, arg(y, 0))) return rewrite('mul', [op('pow', x, num(2)), arg(y, 1)]);
+      {
+        const [bx, ex] = wholePower(x);
+        const [by, ey] = wholePower(y);
+        if ((ex !== 1 || ey !== 1) && same(bx, by)) return rewrite('pow', [bx, num(ex + ey)]);
+        if (isOp(y, 'mul')) {
+          const [bz, ez] = wholePower(arg(y, 0));
+          if ((ex !== 1 || ez !== 1) && same(bx, bz)) return rewrite('mul', [rewrite('pow', [bx, num(ex + ez)]), arg(y, 1)]);
+        }
+      }
       // a * (1/b) -> a/b
       if (isOp(y, 'div') && isNum(arg(y, 0), 1)) return rewrite('div', [x, arg(y, 1)]);
       if (isOp(x, 'div') && isNum(arg(x, 0), 1)) return rewrite('div', [y, arg(x, 1)]);
@@ -96,6 +107,8 @@ function rewrite(name: string, a: Expr[]): Expr {
       if (isNum(y) && val(y) !== 0 && !isNum(x) && Number.isFinite(1 / val(y)) && isExactReciprocal(val(y))) {
         return rewrite('mul', [num(1 / val(y)), x]);
       }
+      // (a/b)/b -> a/b^2
+      if (isOp(x, 'div') && same(arg(x, 1), y)) return rewrite('div', [arg(x, 0), rewrite('pow', [y, num(2)])]);
       if (same(x, y)) break; // x/x is not 1 at x = 0
       break;
     case 'neg':
@@ -121,6 +134,15 @@ function rewrite(name: string, a: Expr[]): Expr {
       break;
   }
   return op(name, ...a);
+}
+
+/** An expression as base^n with n a whole number from 2 to 64 (a plain a is a^1). */
+function wholePower(e: Expr): [Expr, number] {
+  if (isOp(e, 'pow') && isNum(arg(e, 1))) {
+    const n = val(arg(e, 1));
+    if (Number.isInteger(n) && n >= 2 && n <= 64) return [arg(e, 0), n];
+  }
+  return [e, 1];
 }
 
 /** True when 1/v is exact in binary floating point (v a power of two), so x/v → (1/v)*x loses nothing. */

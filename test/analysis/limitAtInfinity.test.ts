@@ -28,7 +28,9 @@ describe('limitAtInfinity', () => {
     expect(limitAtInfinity((x) => 2 - 1 / Math.sqrt(x), 1)).toBeCloseTo(2, 6);
   });
 
-  it('reports "none" when the function is undefined far out', () => {
-    expect(limitAtInfinity((x) => Math.sqrt(-x), 1)).toBe('none');
+  it('reports "undefined" when the function is NaN far out, and "none" only for oscillation', () => {
+    expect(limitAtInfinity((x) => Math.sqrt(-x), 1)).toBe('undefined');
+    expect(limitAtInfinity(Math.log, -1)).toBe('undefined');
+    expect(limitAtInfinity(Math.sin, -1)).toBe('none');
   });
 });

@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATALOG } from '../../src/activations/registry.js';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import { analyzeActivation } from '../../src/analysis/analyzeActivation.js';
-import { activationsInUse, formatRange, formatValue, propertyRows, vanishing } from '../../web/src/activation/panelLogic.js';
-import { CUSTOM, asExpression, caretLine, encodeChoice, optionGroups, paramProblem, pickerState, quickCheck, specOf } from '../../web/src/activation/pickerLogic.js';
+import { activationsInUse, formatRange, formatValue, formatXInterval, nonFiniteWarning, propertyRows, vanishing } from '../../web/src/activation/panelLogic.js';
+import { CUSTOM, activationName, asExpression, caretLine, encodeChoice, optionGroups, paramProblem, pickerState, quickCheck, specOf } from '../../web/src/activation/pickerLogic.js';
 import type { JobRequest, JobResponse } from '../../web/src/activation/protocol.js';
 import { MAX_PRINTED_NODES, buildReport, treeSizeAtMost } from '../../web/src/activation/report.js';
 import { ActivationService, type WorkerLike } from '../../web/src/activation/service.js';
-import { ACTIVATION_TEXT } from '../../web/src/i18n/activation.js';
+import { ACTIVATION_NAMES, ACTIVATION_TEXT } from '../../web/src/i18n/activation.js';
+import { VECTOR_ACTIVATIONS } from '../../src/activations/vector.js';
 import { parse } from '../../src/expr/parse.js';
 
 /** `t` over the activation dictionary, in one language (unknown keys come back as themselves). */
@@ -172,7 +173,7 @@ describe('activation service', () => {
     const a = s.check('x*x');
     const b = s.check('bad');
     await vi.advanceTimersByTimeAsync(20);
-    expect(await a).toEqual({ ok: true, value: 'x*x' });
+    expect(await a).toEqual({ ok: true, value: { key: 'x*x', nonFinite: [] } });
     expect(await b).toMatchObject({ ok: false, column: 2, problem: 'p' });
     expect(s.check('x*x')).toBe(a);
     expect(workers).toHaveLength(1);
@@ -194,7 +195,7 @@ describe('activation service', () => {
     const next = s.check('fast');
     await vi.advanceTimersByTimeAsync(150);
     expect(await slow).toMatchObject({ ok: false, timeout: true });
-    expect(await next).toEqual({ ok: true, value: 'fast' });
+    expect(await next).toEqual({ ok: true, value: { key: 'fast', nonFinite: [] } });
     expect(workers).toHaveLength(2);
     expect(workers[0].terminated).toBe(true);
   });
@@ -294,5 +295,77 @@ describe('activation report', () => {
     const a = resolveActivation(text);
     expect(treeSizeAtMost(a.expr, MAX_PRINTED_NODES)).toBe(true);
     expect(treeSizeAtMost(a.secondDerivative, 10)).toBe(false);
+  });
+});
+
+describe('activation names in both languages', () => {
+  it('has an English and a Chinese display name for every catalog entry and vector activation', () => {
+    expect(CATALOG.length).toBe(61);
+    for (const spec of CATALOG) {
+      const n = ACTIVATION_NAMES[spec.id];
+      expect(n, spec.id).toBeDefined();
+      expect(n.en).toBe(spec.name);
+      expect(n.zh, spec.id).toMatch(/[\u4e00-\u9fff]|^[A-Za-z]+$/);
+      expect(n.zh).not.toBe('');
+    }
+    for (const v of VECTOR_ACTIVATIONS) expect(ACTIVATION_NAMES[v.id]?.zh, v.id).toBeTruthy();
+    // every name is a catalog or vector id (no stale keys)
+    const ids = new Set([...CATALOG.map((s) => s.id), ...VECTOR_ACTIVATIONS.map((v) => v.id)]);
+    for (const id of Object.keys(ACTIVATION_NAMES)) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('names the picker options in the chosen language, keeping the acronyms', () => {
+    const zh = tr('zh');
+    expect(activationName('relu', zh)).toBe('ReLU（修正线性单元）');
+    expect(activationName('binary_step', zh)).toBe('二值阶跃函数');
+    expect(activationName('cosine', zh)).toBe('余弦函数');
+    expect(activationName('relu', tr('en'))).toBe('ReLU');
+    expect(activationName('no_such_id', zh)).toBe('no_such_id');
+    const zhNames = optionGroups(true).flatMap((g) => g.options.map((o) => activationName(o.id, zh)));
+    expect(new Set(zhNames).size).toBe(zhNames.length);
+    // most Chinese names carry Chinese characters (a few, such as Mish, are only known by their English name)
+    expect(zhNames.filter((n) => /[\u4e00-\u9fff]/.test(n)).length).toBeGreaterThan(55);
+  });
+});
+
+describe('activations that are not finite on all of ℝ', () => {
+  const en = tr('en');
+  const zh = tr('zh');
+  const nonFinite = (text: string) => analyzeActivation(resolveActivation(text)).nonFinite;
+
+  it('warns about log, sqrt, 1/0 and x^1e308 in both languages, saying where', () => {
+    expect(nonFiniteWarning(nonFinite('log(x)'), en)).toMatch(/^f\(x\) is −∞\/NaN for x ≤ 0: training will fail/);
+    expect(nonFiniteWarning(nonFinite('sqrt(x)'), en)).toMatch(/^f\(x\) is NaN for x < 0:/);
+    expect(nonFiniteWarning(nonFinite('1/0'), en)).toMatch(/^f\(x\) is ∞ for every x:/);
+    expect(nonFiniteWarning(nonFinite('x^1e308'), en)).toMatch(/for x < −1 or x > 1:/);
+    expect(nonFiniteWarning(nonFinite('1/x'), en)).toMatch(/for x = 0:/);
+    expect(nonFiniteWarning(nonFinite('log(x)'), zh)).toMatch(/^当 x ≤ 0 时，f\(x\) 为 −∞\/NaN：训练将会失败/);
+    expect(nonFiniteWarning(nonFinite('1/0'), zh)).toMatch(/^对所有 x，f\(x\) 均为 ∞/);
+  });
+
+  it('does not warn about finite functions', () => {
+    for (const text of ['x*sigmoid(x)', 'exp(x)', 'x > 0 ? x : 0.1*x']) expect(nonFiniteWarning(nonFinite(text), en)).toBeNull();
+  });
+
+  it('writes intervals of x with the right signs', () => {
+    expect(formatXInterval({ from: 1, to: 2, fromClosed: false, toClosed: true, values: ['nan'] })).toBe('1 < x ≤ 2');
+    expect(formatXInterval({ from: -1, to: null, fromClosed: true, toClosed: false, values: ['nan'] })).toBe('x ≥ −1');
+  });
+
+  it('claims nothing about ℝ in the property table: 1/0 and log(x)', () => {
+    for (const text of ['1/0', 'log(x)', 'sqrt(x)']) {
+      const p = analyzeActivation(resolveActivation(text));
+      for (const t of [en, zh]) {
+        const rows = Object.fromEntries(propertyRows(p, t).map((r) => [r.key, r.value]));
+        for (const k of ['range', 'bounded', 'monotonic', 'continuity', 'zeroCentered', 'identity', 'maxSlope', 'vanish']) {
+          expect(rows[k], `${text} ${k}`).toMatch(/^—/);
+        }
+        expect(rows.defined).toMatch(/^(no|否)/);
+        expect(propertyRows(p, t)[0].key).toBe('defined');
+      }
+    }
+    const log = Object.fromEntries(propertyRows(analyzeActivation(resolveActivation('log(x)')), en).map((r) => [r.key, r.value]));
+    expect(log.limits).toBe('undefined (f is NaN there), ∞');
+    expect(log.defined).toBe('no: f(x) is −∞/NaN for x ≤ 0');
   });
 });

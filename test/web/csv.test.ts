@@ -110,3 +110,32 @@ describe('CSV upload', () => {
     );
   });
 });
+
+describe('CSV upload: files that are not text', () => {
+  it('says a binary file is not a text CSV file instead of reading garbage columns', async () => {
+    const { looksBinary } = await import('../../web/src/data/csv.js');
+    const png = '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001\u0000';
+    expect(looksBinary(png)).toBe(true);
+    expect(looksBinary('a,b,label\n1,2,x\n3,4,y\n')).toBe(false);
+    expect(looksBinary('a\tb\tlabel\r\n1\t2\tx\r\n')).toBe(false);
+    expect(looksBinary('x,y,名前\n1,2,猫\n')).toBe(false);
+    const noise = Array.from({ length: 400 }, (_, i) => String.fromCharCode(i % 7 === 0 ? 65 : (i * 37) % 31 + 1)).join('');
+    expect(looksBinary(noise)).toBe(true);
+    let error: unknown;
+    try {
+      importCsv(png, 'photo.png');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvImportError);
+    expect((error as CsvImportError).code).toBe('binary');
+    expect((error as Error).message).toBe('photo.png: this is not a text CSV file');
+  });
+
+  it('reports how many rows a big file had when it is thinned', () => {
+    const lines = Array.from({ length: LIMITS.maxPoints * 3 }, (_, i) => `${i},${i % 7},${i % 2}`);
+    const { data, fileRows } = importCsv(rows('a,b,label', lines), 'big.csv');
+    expect(fileRows).toBe(LIMITS.maxPoints * 3);
+    expect(data.y.length).toBe(LIMITS.maxPoints);
+  });
+});

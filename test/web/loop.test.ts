@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineLoop, errorMessage } from '../../web/src/engine/loop.js';
 import type { FromWorker, RunSpec, ToWorker } from '../../web/src/engine/protocol.js';
+import { Session } from '../../web/src/engine/session.js';
 import { DEFAULT_STATE } from '../../web/src/state/types.js';
 
 function spec(patch: Partial<RunSpec> = {}): RunSpec {
@@ -104,11 +105,58 @@ describe('EngineLoop', () => {
     expect(h.loop.current?.stopped).toBe(true);
     expect(h.loop.isRunning).toBe(false);
     h.send({ type: 'frame', request: FRAME });
-    expect(h.last('snapshot')?.models[0].diverged).toMatch(/diverged/);
+    const snap = h.last('snapshot');
+    expect(snap?.models[0].diverged).toMatch(/diverged/);
+    expect(snap?.models[0].divergence).toMatchObject({ cause: 'loss' });
+    // Lower the learning rate, press Play: the network starts again from its initial weights, no error.
+    h.send({ type: 'hyper', hyper: { learningRate: 0.001, batchSize: 10, optimizer: 'sgd', regularization: 'none', regRate: 0 } });
     h.send({ type: 'play' });
-    expect(h.last('error')?.message).toMatch(/press reset/);
-    h.send({ type: 'reset' });
-    h.send({ type: 'play' });
+    expect(h.last('error')).toBeUndefined();
     expect(h.loop.isRunning).toBe(true);
+    expect(h.loop.current?.stopped).toBe(false);
+    expect(h.loop.current?.epoch).toBe(0);
+    const fresh = new Session(spec({ problem: 'regression', dataset: 'plane', hidden: [{ units: 8, activation: 'relu' }, { units: 8, activation: 'relu' }], learningRate: 0.001 }));
+    expect(h.loop.current?.model(0).layers.map((l) => [...l.weights])).toEqual(fresh.model(0).layers.map((l) => [...l.weights]));
+    h.runTasks(20);
+    expect(h.loop.current?.stopped).toBe(false);
+    h.send({ type: 'frame', request: FRAME });
+    expect(h.last('snapshot')?.models[0].divergence).toBeNull();
+    expect(h.out.some((o) => o.message.type === 'error')).toBe(false);
+  });
+
+  it('Step and the benchmark after a divergence restart the network instead of failing', () => {
+    const h = harness();
+    const diverging = spec({ problem: 'regression', dataset: 'plane', hidden: [{ units: 8, activation: 'relu' }, { units: 8, activation: 'relu' }], learningRate: 10 });
+    h.send({ type: 'init', spec: diverging });
+    for (let i = 0; i < 5 && !h.loop.current?.stopped; i++) h.send({ type: 'step' });
+    expect(h.loop.current?.stopped).toBe(true);
+    h.send({ type: 'hyper', hyper: { learningRate: 0.001, batchSize: 10, optimizer: 'sgd', regularization: 'none', regRate: 0 } });
+    h.send({ type: 'step' });
+    expect(h.loop.current?.epoch).toBe(1);
+    expect(h.loop.current?.stopped).toBe(false);
+    h.send({ type: 'init', spec: diverging });
+    for (let i = 0; i < 5 && !h.loop.current?.stopped; i++) h.send({ type: 'step' });
+    h.send({ type: 'bench', seconds: 0.05 });
+    expect(h.last('bench')?.epochs).toBeGreaterThan(0);
+    expect(h.out.some((o) => o.message.type === 'error')).toBe(false);
+  });
+
+  it('slices training between mini-batches: a slow epoch spans several slices', () => {
+    let clock = 0;
+    const out: FromWorker[] = [];
+    const tasks: Array<() => void> = [];
+    // Every clock reading advances 1 ms, so a slice ends after a handful of steps, long before an epoch does.
+    const loop = new EngineLoop({ post: (m) => out.push(m), schedule: (fn) => tasks.push(fn), now: () => (clock += 1) });
+    loop.handle({ type: 'init', spec: spec({ points: 400, batchSize: 1 }) });
+    loop.handle({ type: 'play' });
+    tasks.shift()?.();
+    const s = loop.current;
+    expect(s?.epoch).toBe(0);
+    expect(s?.midEpoch).toBe(true);
+    for (let i = 0; i < 400 && (s?.epoch ?? 0) < 1; i++) tasks.shift()?.();
+    expect(s?.epoch).toBe(1);
+    loop.handle({ type: 'frame', request: FRAME });
+    const snap = [...out].reverse().find((m) => m.type === 'snapshot');
+    expect(snap?.type === 'snapshot' && snap.models[0].newEpochs.map((e) => e.epoch)).toEqual([1]);
   });
 });

@@ -44,3 +44,13 @@ describe('control helpers', () => {
     expect(ownsSpaceKey(null)).toBe(false);
   });
 });
+
+describe('groupDigits', () => {
+  it('sets thousands apart in big numbers only', async () => {
+    const { groupDigits } = await import('../../web/src/controls/options.js');
+    expect(groupDigits(100000)).toBe('100\u202f000');
+    expect(groupDigits(2000)).toBe('2000');
+    expect(groupDigits(1234567)).toBe('1\u202f234\u202f567');
+    expect(groupDigits(-12345)).toBe('-12\u202f345');
+  });
+});

@@ -200,15 +200,47 @@ describe('Session: errors', () => {
       compare: ['tanh'], learningRate: 5,
     }));
     for (let i = 0; i < 30; i++) s.trainEpoch();
-    expect(s.diverged(0)).toMatch(/^training diverged at epoch \d+ \(loss became (NaN|infinite)\); lower the learning rate and press reset$/);
+    expect(s.diverged(0)).toMatch(/^training diverged at epoch \d+ \(loss became (NaN|infinite)\); lower the learning rate and press play to restart the network$/);
+    const d = s.divergence(0);
+    expect(d).toMatchObject({ cause: 'loss' });
+    expect(d?.value === 'NaN' || d?.value === 'infinite').toBe(true);
+    expect(d?.epoch).toBeGreaterThanOrEqual(1);
+    expect(d?.epoch).toBeLessThanOrEqual(30);
+    expect(d?.activation).toBeUndefined();
     const snap = s.snapshot(FRAME).models;
     expect(snap[0].diverged).toBe(s.diverged(0));
+    expect(snap[0].divergence).toEqual(d);
     for (const v of snap[0].output) expect(Number.isFinite(v)).toBe(true);
     // The bounded tanh run may or may not diverge, but a diverged run never stops the session early.
     if (s.diverged(1) === null) expect(snap[1].newEpochs.length).toBe(30);
     s.reset();
     expect(s.diverged(0)).toBeNull();
+    expect(s.divergence(0)).toBeNull();
     expect(s.epoch).toBe(0);
+  });
+
+  it.each([
+    ['log(x)', 'NaN'],
+    ['sqrt(x)', 'NaN'],
+    ['1/0', 'infinite'],
+    ['x^1e308', 'infinite'],
+  ] as const)('blames the activation %s when it gives NaN/∞ for finite inputs', (activation, value) => {
+    const s = new Session(spec({ hidden: [{ units: 4, activation: 'tanh' }, { units: 4, activation }], learningRate: 0.03 }));
+    s.trainEpoch();
+    expect(s.stopped).toBe(true);
+    const d = s.divergence(0);
+    expect(d).toMatchObject({ epoch: 1, cause: 'activation', layer: 2, value });
+    expect(d?.activation).toBe(resolveActivation(activation).key);
+    expect(Number.isFinite(d?.input)).toBe(true);
+    expect(s.diverged(0)).toMatch(/choose another activation$/);
+  });
+
+  it('blames the loss, not a bounded activation, when the learning rate is too large', () => {
+    const s = new Session(spec({
+      problem: 'regression', dataset: 'plane', hidden: [{ units: 8, activation: 'relu' }, { units: 8, activation: 'relu' }], learningRate: 10,
+    }));
+    for (let i = 0; i < 5 && !s.stopped; i++) s.trainEpoch();
+    expect(s.divergence(0)).toMatchObject({ cause: 'loss' });
   });
 });
 

@@ -10,7 +10,7 @@ import { CodeExport } from './CodeExport.js';
 import { Formula } from './Formula.js';
 import { FunctionChart } from './FunctionChart.js';
 import { activationsInUse, formatValue, propertyRows } from './panelLogic.js';
-import { pickerState, specOf } from './pickerLogic.js';
+import { activationName, pickerState } from './pickerLogic.js';
 import type { ActivationReport } from './report.js';
 import { activationService } from './service.js';
 
@@ -19,8 +19,9 @@ const EXPLORE = '__explore__';
 /** How an activation in use is named in the chooser: the catalog name (with its parameters), or the expression. */
 function optionLabel(text: string): string {
   const p = pickerState(text, true);
+  if (p.mode === 'vector') return activationName(p.id, t);
   if (p.mode !== 'catalog') return text;
-  const name = specOf(p.id)?.name ?? p.id;
+  const name = activationName(p.id, t);
   const colon = text.indexOf(':');
   return colon >= 0 ? `${name} (${text.slice(colon + 1)})` : name;
 }
@@ -124,10 +125,11 @@ function Details({ text }: { text: string }) {
     );
   }
   const r = report.value;
+  const name = r.id === null ? r.name : activationName(r.id, t);
   return (
     <>
       <div class="act-title" data-testid="activation-panel-name">
-        {r.name}
+        {name}
         {r.params.length > 0 && <code>{r.params.map((p) => `${p.name} = ${formatValue(p.value)}`).join(', ')}</code>}
       </div>
       <div>
@@ -141,7 +143,7 @@ function Details({ text }: { text: string }) {
       <div class="act-panel-body">
         <div>
           <h3>{t('activation.panel.plot')}</h3>
-          <FunctionChart report={r} />
+          <FunctionChart report={r} name={name} />
         </div>
         <div>
           <h3>{t('activation.panel.properties')}</h3>

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/index.js';
 import './activation.css';
-import { CUSTOM, type CheckResult, asExpression, caretLine, debounce, encodeChoice, optionGroups, paramProblem, pickerState, quickCheck, specOf } from './pickerLogic.js';
+import type { NonFiniteInterval } from '../../../src/analysis/properties.js';
+import { nonFiniteWarning } from './panelLogic.js';
+import { CUSTOM, type CheckResult, activationName, asExpression, caretLine, debounce, encodeChoice, optionGroups, paramProblem, pickerState, quickCheck, specOf } from './pickerLogic.js';
 import { activationService } from './service.js';
 
 /** Props of the activation picker (catalog select with parameters, or a custom expression). */
@@ -11,7 +13,7 @@ export interface ActivationPickerProps {
   onChange(value: string): void;
   /** Visible label. */
   label: string;
-  /** Prefix of the element ids and data-testids: `{id}-select`, `{id}-expr`, `{id}-error`. */
+  /** Prefix of the element ids and data-testids: `{id}-select`, `{id}-expr`, `{id}-error`, `{id}-warning`. */
   id: string;
   /** Offer vector activations (softmax) too; default false. */
   allowVector?: boolean;
@@ -52,6 +54,8 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
   const [text, setText] = useState(start.mode === 'custom' ? start.text : '');
   const [error, setError] = useState<Shown | null>(null);
   const [checking, setChecking] = useState(false);
+  /** Where the custom expression is NaN or ±∞ (empty: finite on all of ℝ). */
+  const [nonFinite, setNonFinite] = useState<readonly NonFiniteInterval[]>([]);
   const lastValue = useRef(value);
   const seq = useRef(0);
   const groups = useMemo(() => optionGroups(allowVector), [allowVector]);
@@ -73,10 +77,28 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
     setMode(s.mode);
     setError(null);
     setChecking(false);
-    if (s.mode === 'custom') setText(s.text);
+    setNonFinite([]);
+    if (s.mode === 'custom') {
+      setText(s.text);
+      scanFinite(s.text);
+    }
     else setSelected(s.id);
     if (s.mode === 'catalog') setParams(paramTexts(s.params));
   }, [value, allowVector]);
+
+  /** Looks for NaN/±∞ in an expression that came from outside (URL, tour), to warn about it too. */
+  const scanFinite = (typed: string) => {
+    const my = seq.current;
+    if (quickCheck(typed) !== 'deep') return;
+    void activationService('picker')
+      .check(typed)
+      .then((r) => {
+        if (my === seq.current && r.ok) setNonFinite(r.value.nonFinite);
+      });
+  };
+  useEffect(() => {
+    if (start.mode === 'custom') scanFinite(start.text);
+  }, []);
 
   const validator = useMemo(
     () =>
@@ -87,6 +109,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
           if (my !== seq.current) return;
           setChecking(false);
           setError(shown(r, typed));
+          setNonFinite(r.ok ? (r.nonFinite ?? []) : []);
           if (r.ok) emitRef.current(typed.trim());
         };
         if (quick !== 'deep') {
@@ -96,7 +119,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
         setChecking(true);
         void activationService('picker')
           .check(typed)
-          .then((r) => done(r.ok ? { ok: true } : { ok: false, message: r.message, column: r.column, problem: r.problem, timeout: r.timeout }));
+          .then((r) => done(r.ok ? { ok: true, nonFinite: r.value.nonFinite } : { ok: false, message: r.message, column: r.column, problem: r.problem, timeout: r.timeout }));
       }, 200),
     [],
   );
@@ -109,6 +132,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
     seq.current++;
     setChecking(false);
     setError(null);
+    setNonFinite([]);
     if (v === CUSTOM) {
       // Start from the current activation's own expression, so it can be edited.
       if (mode === 'catalog' && spec) {
@@ -152,6 +176,9 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
   };
 
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
+  const warning = mode === 'custom' && !error ? nonFiniteWarning(nonFinite, t) : null;
+  const describedBy = error ? errorId : warning ? warningId : undefined;
   return (
     <div class="act-picker">
       <label class="field-label act-picker-label" for={`${id}-select`}>
@@ -162,7 +189,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
           <optgroup key={g.family} label={t(`activation.family.${g.family}`)}>
             {g.options.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {activationName(o.id, t)}
               </option>
             ))}
           </optgroup>
@@ -184,7 +211,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
                 min={p.min}
                 max={p.max}
                 value={params[p.name] ?? String(p.default)}
-                aria-label={t('activation.picker.paramLabel', { name: p.name, activation: spec.name })}
+                aria-label={t('activation.picker.paramLabel', { name: p.name, activation: activationName(spec.id, t) })}
                 aria-describedby={error ? errorId : undefined}
                 onInput={(e) => onParam(p.name, e.currentTarget.value)}
               />
@@ -206,7 +233,7 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
           aria-label={`${label}: ${t('activation.picker.exprLabel')}`}
           title={t('activation.picker.exprHint')}
           aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy}
           onInput={(e) => onText(e.currentTarget.value)}
         />
       )}
@@ -214,6 +241,11 @@ export function ActivationPicker({ value, onChange, label, id, allowVector = fal
         <span class="act-checking" aria-live="polite">
           {t('activation.picker.checking')}
         </span>
+      )}
+      {warning && (
+        <div id={warningId} data-testid={warningId} role="status" class="act-warning">
+          {warning}
+        </div>
       )}
       {error && (
         <div id={errorId} data-testid={errorId} role="alert" class="act-error">

@@ -4,6 +4,8 @@
  * takes too long and starts a fresh one).
  */
 import { resolveActivation } from '../../../src/activations/resolve.js';
+import { findBreakpoints } from '../../../src/analysis/breakpoints.js';
+import { findNonFinite } from '../../../src/analysis/finiteness.js';
 import { ExpressionError } from '../../../src/expr/parse.js';
 import type { JobRequest, JobResponse } from './protocol.js';
 import { buildProperties, buildReport } from './report.js';
@@ -11,8 +13,11 @@ import { buildProperties, buildReport } from './report.js';
 function answer(req: JobRequest): JobResponse {
   try {
     switch (req.kind) {
-      case 'check':
-        return { seq: req.seq, ok: true, kind: 'check', key: resolveActivation(req.text).key };
+      case 'check': {
+        const a = resolveActivation(req.text);
+        const env = Object.fromEntries(a.paramNames.map((n, i) => [n, a.paramValues[i]]));
+        return { seq: req.seq, ok: true, kind: 'check', key: a.key, nonFinite: findNonFinite(a.f, findBreakpoints(a.expr, env)) };
+      }
       case 'report':
         return { seq: req.seq, ok: true, kind: 'report', report: buildReport(req.text) };
       case 'analyze':

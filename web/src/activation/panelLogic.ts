@@ -2,7 +2,8 @@
  * The activation panel's logic, free of the DOM: which activations are in use, and the property table's
  * rows as translated text.
  */
-import type { Interval, Limit, Properties, Range } from '../../../src/analysis/properties.js';
+import { MAX_NON_FINITE_INTERVALS } from '../../../src/analysis/finiteness.js';
+import type { Interval, Limit, NonFiniteInterval, Properties, Range } from '../../../src/analysis/properties.js';
 import type { ExplorerState } from '../state/types.js';
 
 /** Looks a label up (the `t` of web/src/i18n, passed in so this module stays pure). */
@@ -55,6 +56,7 @@ export function formatLimit(l: Limit, t: Translate): string {
   if (l === 'inf') return '∞';
   if (l === '-inf') return '−∞';
   if (l === 'none') return t('activation.prop.noLimit');
+  if (l === 'undefined') return t('activation.prop.undefinedLimit');
   return formatValue(l);
 }
 
@@ -70,6 +72,45 @@ export function formatInterval(i: Interval): string {
   return `(${i.from === null ? '−∞' : formatValue(i.from)}, ${i.to === null ? '∞' : formatValue(i.to)})`;
 }
 
+/** One interval of x in words: `x < 0`, `x ≤ 0`, `x = 0`, `1 < x ≤ 2`, or `all` for the whole line. */
+export function formatXInterval(i: NonFiniteInterval): string {
+  const lt = (closed: boolean) => (closed ? '≤' : '<');
+  if (i.from === null && i.to === null) return 'all';
+  if (i.from === null) return `x ${lt(i.toClosed)} ${formatValue(i.to!)}`;
+  if (i.to === null) return `x ${i.fromClosed ? '≥' : '>'} ${formatValue(i.from)}`;
+  if (i.from === i.to) return `x = ${formatValue(i.from)}`;
+  return `${formatValue(i.from)} ${lt(i.fromClosed)} x ${lt(i.toClosed)} ${formatValue(i.to)}`;
+}
+
+/** The kinds of non-finite values, as `NaN`, `∞`, `−∞` joined by `/`. */
+export function formatNonFiniteValues(intervals: readonly NonFiniteInterval[]): string {
+  const kinds = new Set(intervals.flatMap((i) => i.values));
+  const out: string[] = [];
+  if (kinds.has('inf') && kinds.has('-inf')) out.push('±∞');
+  else if (kinds.has('inf')) out.push('∞');
+  else if (kinds.has('-inf')) out.push('−∞');
+  if (kinds.has('nan')) out.push('NaN');
+  return out.join('/');
+}
+
+/** Where f is not finite, in words (`x < −1 or x > 1`; intervals beyond the reported ones as `…`); null when nowhere. */
+export function nonFiniteWhere(intervals: readonly NonFiniteInterval[], t: Translate): string | null {
+  if (intervals.length === 0) return null;
+  if (intervals.some((i) => i.from === null && i.to === null)) return t('activation.finite.everywhere');
+  const parts = intervals.map(formatXInterval);
+  if (intervals.length >= MAX_NON_FINITE_INTERVALS) parts.push('…');
+  return parts.join(t('activation.finite.or'));
+}
+
+/** The warning under a custom expression that is not finite on all of ℝ (null when it is). */
+export function nonFiniteWarning(intervals: readonly NonFiniteInterval[], t: Translate): string | null {
+  const where = nonFiniteWhere(intervals, t);
+  if (where === null) return null;
+  const what = formatNonFiniteValues(intervals);
+  const everywhere = intervals.some((i) => i.from === null && i.to === null);
+  return t(everywhere ? 'activation.finite.warningEverywhere' : 'activation.finite.warning', { what, where });
+}
+
 const yesNo = (b: boolean, t: Translate) => t(b ? 'activation.yes' : 'activation.no');
 
 /** Where gradients vanish, in words: dead zones (f' = 0 exactly) and saturating tails. */
@@ -83,6 +124,15 @@ export function vanishing(p: Properties, t: Translate): string {
 
 /** The rows of the property table: label and value, both translated. */
 export function propertyRows(p: Properties, t: Translate): Array<{ key: string; label: string; value: string }> {
+  const onReals = p.definedEverywhere;
+  // a function that is NaN or ±∞ somewhere is not a real function on ℝ: say where, and claim nothing about ℝ
+  const na = t('activation.prop.notOnReals');
+  const nonFinite = p.nonFinite ?? [];
+  const defined = onReals
+    ? t('activation.yes')
+    : nonFinite.some((i) => i.from === null && i.to === null)
+      ? t('activation.prop.definedNoEverywhere', { what: formatNonFiniteValues(nonFinite) })
+      : t('activation.prop.definedNo', { what: formatNonFiniteValues(nonFinite) || 'NaN', where: nonFiniteWhere(nonFinite, t) ?? '?' });
   const bounded =
     p.boundedAbove && p.boundedBelow
       ? t('activation.prop.boundedBoth')
@@ -92,33 +142,35 @@ export function propertyRows(p: Properties, t: Translate): Array<{ key: string; 
           ? t('activation.prop.boundedBelow')
           : t('activation.no');
   const rows = [
-    { key: 'range', label: t('activation.prop.range'), value: formatRange(p.range) },
-    { key: 'bounded', label: t('activation.prop.bounded'), value: bounded },
-    { key: 'monotonic', label: t('activation.prop.monotonic'), value: t(`activation.mono.${p.monotonicity}`) },
-    { key: 'continuity', label: t('activation.prop.continuity'), value: t(`activation.cont.${p.continuity}`) },
+    ...(onReals ? [] : [{ key: 'defined', label: t('activation.prop.defined'), value: defined }]),
+    { key: 'range', label: t('activation.prop.range'), value: onReals ? formatRange(p.range) : na },
+    { key: 'bounded', label: t('activation.prop.bounded'), value: onReals ? bounded : na },
+    { key: 'monotonic', label: t('activation.prop.monotonic'), value: onReals ? t(`activation.mono.${p.monotonicity}`) : na },
+    { key: 'continuity', label: t('activation.prop.continuity'), value: onReals ? t(`activation.cont.${p.continuity}`) : na },
   ];
   if (p.nonSmoothPoints.length > 0) {
     const items = p.nonSmoothPoints.map((q) => t('activation.prop.nonSmoothItem', { x: formatValue(q.x), ticks: '′'.repeat(q.order) }));
     rows.push({ key: 'nonSmooth', label: t('activation.prop.nonSmooth'), value: items.join(', ') });
   }
   rows.push(
-    { key: 'zeroCentered', label: t('activation.prop.zeroCentered'), value: yesNo(p.zeroCentered, t) },
-    { key: 'identity', label: t('activation.prop.identity'), value: yesNo(p.identityNearOrigin, t) },
+    { key: 'zeroCentered', label: t('activation.prop.zeroCentered'), value: onReals ? yesNo(p.zeroCentered, t) : na },
+    { key: 'identity', label: t('activation.prop.identity'), value: onReals ? yesNo(p.identityNearOrigin, t) : na },
     { key: 'f0', label: t('activation.prop.f0'), value: formatValue(p.valueAtZero) },
     { key: 'df0', label: t('activation.prop.df0'), value: formatValue(p.derivativeAtZero) },
     {
       key: 'maxSlope',
       label: t('activation.prop.maxSlope'),
-      value:
-        p.maxAbsDerivative === null
+      value: !onReals
+        ? na
+        : p.maxAbsDerivative === null
           ? '∞'
           : p.maxAbsDerivativeAt === null
             ? formatValue(p.maxAbsDerivative)
             : t('activation.prop.maxSlopeAt', { value: formatValue(p.maxAbsDerivative), x: formatValue(p.maxAbsDerivativeAt) }),
     },
     { key: 'limits', label: t('activation.prop.limits'), value: `${formatLimit(p.limits.left, t)}, ${formatLimit(p.limits.right, t)}` },
-    { key: 'vanish', label: t('activation.prop.vanish'), value: vanishing(p, t) },
-    { key: 'defined', label: t('activation.prop.defined'), value: yesNo(p.definedEverywhere, t) },
+    { key: 'vanish', label: t('activation.prop.vanish'), value: onReals ? vanishing(p, t) : na },
   );
+  if (onReals) rows.push({ key: 'defined', label: t('activation.prop.defined'), value: defined });
   return rows;
 }

@@ -7,7 +7,9 @@ import { CATALOG, byFamily, findSpec, getSpec } from '../../../src/activations/r
 import { activationFromSpec } from '../../../src/activations/resolve.js';
 import type { ActivationSpec, ParamSpec } from '../../../src/activations/spec.js';
 import { VECTOR_ACTIVATIONS } from '../../../src/activations/vector.js';
+import type { NonFiniteInterval } from '../../../src/analysis/properties.js';
 import { ExpressionError, parse } from '../../../src/expr/parse.js';
+import type { Translate } from './panelLogic.js';
 
 /** The option value of "custom expression…". */
 export const CUSTOM = '__custom__';
@@ -24,6 +26,17 @@ export function optionGroups(allowVector = false): OptionGroup[] {
   const groups: OptionGroup[] = byFamily().map((g) => ({ family: g.family, options: g.specs.map((s) => ({ id: s.id, name: s.name })) }));
   if (allowVector) groups.push({ family: 'vector', options: VECTOR_ACTIVATIONS.map((v) => ({ id: v.id, name: v.name })) });
   return groups;
+}
+
+/**
+ * The display name of a catalog or vector activation id in the current language (`activation.name.<id>`),
+ * falling back to the catalog's English name, then to the id.
+ */
+export function activationName(id: string, t: Translate): string {
+  const key = `activation.name.${id}`;
+  const s = t(key);
+  if (s !== key) return s;
+  return CATALOG.find((c) => c.id === id)?.name ?? VECTOR_ACTIVATIONS.find((v) => v.id === id)?.name ?? id;
 }
 
 /** The state a codec text puts the picker in. */
@@ -88,7 +101,8 @@ export function paramProblem(p: ParamSpec, raw: string): { key: string; vars: Re
 
 /** What checking a text found. */
 export type CheckResult =
-  | { readonly ok: true }
+  /** `nonFinite`: where f is NaN or ±∞, when the worker checked it (catalog entries are finite). */
+  | { readonly ok: true; readonly nonFinite?: readonly NonFiniteInterval[] }
   /** `column` (1-based) and `problem` when the expression could not be read; otherwise the message says it all. */
   | { readonly ok: false; readonly message: string; readonly column?: number; readonly problem?: string; readonly timeout?: boolean };
 

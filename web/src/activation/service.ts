@@ -2,7 +2,7 @@
  * The page's side of the activation worker: one job at a time, each with a time limit (a worker that runs
  * past it is terminated and replaced, and the job answers "timeout"), results cached by text.
  */
-import type { Properties } from '../../../src/analysis/properties.js';
+import type { NonFiniteInterval, Properties } from '../../../src/analysis/properties.js';
 import type { JobKind, JobRequest, JobResponse } from './protocol.js';
 import type { ActivationReport } from './report.js';
 
@@ -23,6 +23,12 @@ export const DEFAULT_LIMITS: Readonly<Record<JobKind, number>> = { check: 4000, 
 
 const CACHE_SIZE = 96;
 
+/** What a successful check finds. */
+export interface CheckValue {
+  readonly key: string;
+  readonly nonFinite: readonly NonFiniteInterval[];
+}
+
 interface Job {
   readonly request: JobRequest;
   readonly settle: (r: JobResponse | 'timeout') => void;
@@ -42,9 +48,12 @@ export class ActivationService {
     private readonly limits: Readonly<Record<JobKind, number>> = DEFAULT_LIMITS,
   ) {}
 
-  /** Resolves the text fully (parse, differentiate, compile); the value is the canonical key. */
-  check(text: string): Promise<JobOutcome<string>> {
-    return this.run(text, 'check', (r) => (r.ok && r.kind === 'check' ? r.key : ''));
+  /**
+   * Resolves the text fully (parse, differentiate, compile) and scans it for values that are not finite;
+   * the value is the canonical key and where f is NaN or ±∞ (empty when nowhere).
+   */
+  check(text: string): Promise<JobOutcome<CheckValue>> {
+    return this.run(text, 'check', (r) => (r.ok && r.kind === 'check' ? { key: r.key, nonFinite: r.nonFinite ?? [] } : { key: '', nonFinite: [] }));
   }
 
   /** Formulas, samples and code of the activation. */

@@ -1,6 +1,14 @@
-/** Banners over the workspace: an engine error and a diverged run, each with a way out. */
-import { lang, t } from '../i18n/index.js';
+/**
+ * Banners over the workspace, each with a way out:
+ * - an engine error (settings that cannot be trained): the engine's own English message under a translated
+ *   title, with "Reset settings" (back to the defaults) — offered only here;
+ * - a divergence (loss or an activation gave NaN/∞): worded here in the page's language from the structured
+ *   ModelSnapshot.divergence, with "Reset network" (initial weights again, settings kept). Play after a
+ *   divergence restarts the network too (store.play).
+ */
+import { t } from '../i18n/index.js';
 import { applyCustomData } from '../data/points.js';
+import { divergedMessage } from '../engine/divergenceMessage.js';
 import { customData, diverged, engineError, reset, state, update } from '../state/store.js';
 import { DEFAULT_STATE } from '../state/types.js';
 
@@ -19,14 +27,15 @@ export function Banners() {
       {error !== null && (
         <div class="banner banner-error" data-testid="engine-error" role="alert">
           <p class="banner-text">
-            <strong>{t('controls.banner.errorTitle')}</strong> {error}
+            <strong>{t('common.banner.errorTitle')}</strong> <span lang="en">{error}</span>
+            {state.value.lang !== 'en' ? ` ${t('common.banner.errorNote')}` : ''}
           </p>
           <div class="banner-actions">
-            <button type="button" class="button" data-testid="engine-error-reset" onClick={restoreDefaults}>
-              {t('controls.banner.restoreDefaults')}
+            <button type="button" class="button" data-testid="engine-error-reset" onClick={restoreDefaults} title={t('common.banner.restoreDefaultsHint')}>
+              {t('common.banner.restoreDefaults')}
             </button>
-            <button type="button" class="button subtle" onClick={() => (engineError.value = null)} aria-label={t('controls.banner.dismiss')}>
-              {t('controls.banner.dismiss')}
+            <button type="button" class="button subtle" onClick={() => (engineError.value = null)}>
+              {t('common.banner.dismiss')}
             </button>
           </div>
         </div>
@@ -34,13 +43,11 @@ export function Banners() {
       {div !== null && (
         <div class="banner banner-warn" data-testid="diverged" role="alert">
           <p class="banner-text">
-            <strong>{t('controls.banner.divergedTitle')}</strong> {div}.
-            {/* The engine's message is English and already says what to do; Chinese readers get the advice in Chinese too. */}
-            {lang.value === 'zh' ? ` ${t('controls.banner.divergedHint')}` : ''}
+            <strong>{t('common.diverged.title')}</strong> {divergedMessage(div)}
           </p>
           <div class="banner-actions">
-            <button type="button" class="button" data-testid="diverged-reset" onClick={reset}>
-              {t('controls.banner.reset')}
+            <button type="button" class="button" data-testid="diverged-reset" onClick={reset} title={t('common.diverged.resetNetworkHint')}>
+              {t('common.diverged.resetNetwork')}
             </button>
           </div>
         </div>

@@ -4,13 +4,13 @@
  */
 import { useState } from 'preact/hooks';
 import { CsvImportError, importCsv } from '../data/csv.js';
-import { applyCustomData } from '../data/points.js';
+import { applyCustomData, csvFile, thinnedFrom } from '../data/points.js';
 import { className, t } from '../i18n/index.js';
 import { clickMode, customData, dataInfo, regenerate, state, update } from '../state/store.js';
 import { LIMITS } from '../state/types.js';
 import { customDataFitsUrl } from '../state/url.js';
 import { DatasetThumbs } from './DatasetThumbs.js';
-import { NOISE_STEP, POINT_COUNTS, RATIO_STEP, REGRESSION_CLICK_VALUES, withCurrent } from './options.js';
+import { NOISE_STEP, POINT_COUNTS, RATIO_STEP, REGRESSION_CLICK_VALUES, groupDigits, withCurrent } from './options.js';
 
 /** A labelled range input whose value shows beside the label. */
 function Slider(props: { id: string; label: string; min: number; max: number; step: number; value: number; shown: string; onInput(v: number): void }) {
@@ -92,6 +92,7 @@ function CustomInfo() {
   const cd = customData.value;
   if (s.dataset !== 'custom' || cd === null) return null;
   const d = cd.featureNames.length;
+  const thinned = thinnedFrom(cd);
   const setColumn = (axis: 0 | 1, column: number): void => {
     const planeColumns: [number, number] = [...cd.planeColumns];
     planeColumns[axis] = column;
@@ -100,6 +101,11 @@ function CustomInfo() {
   return (
     <div class="custom-info">
       <p class="hint">{t('controls.data.customSource', { source: cd.source === 'clicked' ? t('controls.data.clicked') : cd.source, n: cd.y.length, d })}</p>
+      {thinned !== null && (
+        <p class="hint warn" data-testid="csv-thinned">
+          {t('controls.csv.thinned', { rows: groupDigits(thinned), kept: groupDigits(cd.y.length) })}
+        </p>
+      )}
       {d > 2 && (
         <div class="plane-columns">
           {([0, 1] as const).map((axis) => (
@@ -131,36 +137,48 @@ function CustomInfo() {
 
 function CsvUpload() {
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const onFile = async (input: HTMLInputElement): Promise<void> => {
     const file = input.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     try {
       const { data, fileRows } = importCsv(await file.text(), file.name);
       setError(null);
-      setNotice(fileRows > data.y.length ? t('controls.csv.thinned', { rows: fileRows, kept: data.y.length }) : null);
+      csvFile.value = { source: data.source, rows: fileRows, kept: data.y.length };
       applyCustomData(data);
     } catch (e) {
-      setNotice(null);
-      const message = e instanceof CsvImportError || e instanceof Error ? e.message : String(e);
-      setError(message.replace(/\s+/g, ' ').trim());
+      const message = e instanceof Error ? e.message : String(e);
+      setError(e instanceof CsvImportError && e.code === 'binary' ? t('controls.csv.binary', { name: file.name }) : message.replace(/\s+/g, ' ').trim());
     } finally {
       input.value = '';
     }
   };
+  const cd = customData.value;
+  const thinned = thinnedFrom(cd);
   return (
     <div class="csv">
-      <label for="csv-upload" class="field-label">
+      <span class="field-label" id="csv-heading">
         {t('controls.csv.label')}
-      </label>
-      <input
-        id="csv-upload"
-        data-testid="csv-upload"
-        type="file"
-        accept=".csv,text/csv,text/plain"
-        aria-describedby="csv-help"
-        onChange={(e) => void onFile(e.currentTarget)}
-      />
+      </span>
+      <div class="csv-pick">
+        <input
+          id="csv-upload"
+          class="visually-hidden csv-input"
+          data-testid="csv-upload"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          aria-labelledby="csv-heading"
+          aria-describedby="csv-help"
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+        <label for="csv-upload" class="button subtle csv-button">
+          {t('controls.csv.choose')}
+        </label>
+        <span class="csv-file" data-testid="csv-file-name">
+          {fileName ?? t('controls.csv.noFile')}
+        </span>
+      </div>
       <p id="csv-help" class="hint">
         {t('controls.csv.help', { max: LIMITS.maxPoints })}
       </p>
@@ -169,7 +187,11 @@ function CsvUpload() {
           {t('controls.csv.error', { message: error })}
         </p>
       )}
-      {notice !== null && <p class="hint">{notice}</p>}
+      {error === null && thinned !== null && cd !== null && fileName === cd.source && (
+        <p class="hint" role="status">
+          {t('controls.csv.thinned', { rows: groupDigits(thinned), kept: groupDigits(cd.y.length) })}
+        </p>
+      )}
     </div>
   );
 }

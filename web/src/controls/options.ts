@@ -65,3 +65,11 @@ export function ownsSpaceKey(target: EventTarget | null): boolean {
   if (el.isContentEditable) return true;
   return el.closest('input, textarea, select, button, a[href], summary, [contenteditable], [role="slider"], [role="textbox"], [role="button"], [role="menuitem"]') !== null;
 }
+
+/** An integer with its thousands set apart by narrow no-break spaces: 100000 → "100 000" (9999 stays as it is). */
+export function groupDigits(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const text = String(Math.round(Math.abs(n)));
+  const grouped = text.length <= 4 ? text : text.replace(/\B(?=(\d{3})+$)/g, '\u202f');
+  return n < 0 ? `-${grouped}` : grouped;
+}

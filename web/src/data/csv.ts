@@ -22,10 +22,30 @@ export interface CsvImport {
 
 /** Error with a one-line message for the user (the core's ActlabError text, or ours). */
 export class CsvImportError extends Error {
-  constructor(message: string) {
+  /** 'binary': the file is not text (the page says so in the user's language). */
+  readonly code: 'binary' | null;
+  constructor(message: string, code: 'binary' | null = null) {
     super(message);
     this.name = 'CsvImportError';
+    this.code = code;
   }
+}
+
+/**
+ * True when `text` (a file decoded as UTF-8) is not a text file: it holds a NUL character, or more than
+ * a tenth of its first 4096 characters are control characters (other than tab, CR, LF) or U+FFFD (bytes
+ * that were not UTF-8).
+ */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  if (n === 0) return false;
+  if (text.includes('\0')) return true;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xfffd) bad++;
+  }
+  return bad > n / 10;
 }
 
 /** The target column: the first named label/class/target/y, else the last column. */
@@ -60,6 +80,7 @@ export function importCsv(text: string, fileName: string): CsvImport {
   if (text.length > MAX_CSV_BYTES) {
     throw new CsvImportError(`${fileName}: the file is ${(text.length / 1e6).toFixed(1)} MB; the explorer reads files up to ${MAX_CSV_BYTES / 1e6} MB`);
   }
+  if (looksBinary(text)) throw new CsvImportError(`${fileName}: this is not a text CSV file`, 'binary');
   let ds: Dataset;
   try {
     const header = readCsvRecords(text, fileName).find((r) => !r.blank);

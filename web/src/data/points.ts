@@ -3,9 +3,20 @@
  * set copies its points (the worker's DataInfo) into custom data; every edit goes through setCustomData,
  * which switches the data set to 'custom' and rebuilds the run.
  */
+import { signal } from '@preact/signals';
 import { customData, dataInfo, setCustomData, state } from '../state/store.js';
 import type { CustomData } from '../state/types.js';
 import { customFromDataInfo, withPoint, withoutNearest } from './editPoints.js';
+
+/** The last CSV file shown and its number of rows (the data holds fewer when the file was thinned). */
+export const csvFile = signal<{ source: string; rows: number; kept: number } | null>(null);
+
+/** Rows of the file behind `data` when it was thinned (the file had more rows than it holds), else null. */
+export function thinnedFrom(data: CustomData | null): number | null {
+  const f = csvFile.value;
+  if (data === null || f === null || data.source !== f.source || data.y.length !== f.kept || f.rows <= f.kept) return null;
+  return f.rows;
+}
 
 /**
  * Shows `data` (null: back to the built-in sets) and keeps the settings consistent with it: the loss

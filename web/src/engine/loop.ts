@@ -2,7 +2,10 @@
  * The training worker's message loop over a Session, without worker globals (worker.ts wires it to
  * `self`; tests drive it directly). While playing it trains in time slices of SLICE_MS, then yields so
  * messages (frame requests, hyper-parameter changes) are handled between slices; training speed is not
- * tied to the page's frame rate. Errors never escape: they are posted as one-line 'error' messages.
+ * tied to the page's frame rate. Slices end between mini-batches, not epochs, so one slow epoch (a deep
+ * network at batch size 1) never holds up a message. Errors never escape: they are posted as one-line
+ * 'error' messages. A divergence is no error: the snapshot says so, and 'play' or 'step' afterwards
+ * starts the network again from its initial weights with the current settings.
  */
 import { ActlabError } from '../../../src/util/errors.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -81,7 +84,7 @@ export class EngineLoop {
       case 'play': {
         const s = this.session;
         if (!s) return;
-        if (s.stopped) throw new ActlabError('every model has diverged; lower the learning rate and press reset');
+        if (s.stopped) s.reset();
         this.running = true;
         this.kick();
         return;
@@ -90,11 +93,15 @@ export class EngineLoop {
         this.running = false;
         this.samples = [];
         return;
-      case 'step':
+      case 'step': {
         this.running = false;
         this.samples = [];
-        this.session?.trainEpoch();
+        const s = this.session;
+        if (!s) return;
+        if (s.stopped) s.reset();
+        s.trainEpoch();
         return;
+      }
       case 'reset':
         this.session?.reset();
         this.running = false;
@@ -158,8 +165,7 @@ export class EngineLoop {
     try {
       const t0 = this.host.now();
       const budget = this.sliceBudget(t0);
-      do s.trainEpoch();
-      while (this.host.now() - t0 < budget && !s.stopped);
+      s.trainSteps(Number.POSITIVE_INFINITY, () => this.host.now() - t0 >= budget);
     } catch (e) {
       this.running = false;
       this.fail(e);
@@ -187,7 +193,7 @@ export class EngineLoop {
   private bench(seconds: number): void {
     const s = this.need();
     if (!(seconds > 0 && seconds <= 600)) throw new ActlabError(`benchmark length ${String(seconds)} s is out of range; use 0.1 to 600 seconds`);
-    if (s.stopped) throw new ActlabError('every model has diverged; lower the learning rate and press reset before benchmarking');
+    if (s.stopped) s.reset();
     const t0 = this.host.now();
     const end = t0 + seconds * 1000;
     let epochs = 0;

@@ -32,9 +32,13 @@ export interface FrameRequest {
 export type ToWorker =
   | { type: 'init'; spec: RunSpec }
   | { type: 'hyper'; hyper: HyperParams }
+  /** Start training. After every model has diverged, first resets the network (same seed, current settings). */
   | { type: 'play' }
   | { type: 'pause' }
-  /** Train exactly one epoch (paused). */
+  /**
+   * Train to the end of the current epoch (a whole epoch unless paused mid-epoch), paused. After every
+   * model has diverged it first resets the network, as 'play' does.
+   */
   | { type: 'step' }
   /** Re-initialise the weights (same seed → same weights) and clear history. */
   | { type: 'reset' }
@@ -149,8 +153,29 @@ export interface ModelSnapshot {
   health: UnitHealth;
   /** Per hidden layer; empty unless requested. */
   histograms: Histogram[];
-  /** Training diverged (loss NaN/∞): training stops; message explains. */
+  /** Training diverged (loss NaN/∞): training stops; English one-line summary (logs, tests). Null otherwise. */
   diverged: string | null;
+  /** The same divergence, structured, so the page words it in its own language; null when training is fine. */
+  divergence: Divergence | null;
+}
+
+/**
+ * Why a run stopped. `loss`: the loss became NaN/∞ (too large a learning rate, usually). `activation`: a
+ * hidden (or the output) layer's activation gave NaN/∞ for a finite input (e.g. log(x) of a negative z,
+ * 1/0, x^1e308), which no learning rate fixes.
+ */
+export interface Divergence {
+  /** Epoch during which it happened (1-based: the epoch being trained). */
+  epoch: number;
+  cause: 'loss' | 'activation';
+  /** What came out: the loss (cause 'loss') or the activation's output (cause 'activation'). */
+  value: 'NaN' | 'infinite';
+  /** Cause 'activation': the activation's key as typed or picked. */
+  activation?: string;
+  /** Cause 'activation': 1-based hidden layer, or 'output' for the output activation. */
+  layer?: number | 'output';
+  /** Cause 'activation': a finite pre-activation z that gave the non-finite output. */
+  input?: number;
 }
 
 export type FromWorker =

@@ -20,7 +20,7 @@ import { createRng } from '../../../src/util/rng.js';
 import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS, type CustomData } from '../state/types.js';
 import { Inference } from './inference.js';
 import { featureEncoder, gridPoints, standardEncoder, type InputEncoder } from './features.js';
-import type { DataInfo, EpochPoint, FrameRequest, Histogram, HyperParams, LayerParams, ModelSnapshot, RunSpec, UnitHealth } from './protocol.js';
+import type { DataInfo, Divergence, EpochPoint, FrameRequest, Histogram, HyperParams, LayerParams, ModelSnapshot, RunSpec, UnitHealth } from './protocol.js';
 
 /** Plane extent of the built-in sets (TensorFlow Playground's box). */
 export const BUILTIN_EXTENT: [number, number, number, number] = [-6, 6, -6, 6];
@@ -41,6 +41,7 @@ interface Run {
   readonly model: Model;
   trainer: Trainer | null;
   diverged: string | null;
+  divergence: Divergence | null;
   pending: EpochPoint[];
   lastDiagnostics: readonly LayerDiagnostics[] | null;
   /** Drawing passes (own buffers). */
@@ -64,7 +65,11 @@ interface PlaneCache {
   readonly inputs: Float32Array;
 }
 
-/** Builds data and models from a RunSpec, trains them epoch by epoch and describes them for drawing. */
+/**
+ * Builds data and models from a RunSpec, trains them mini-batch by mini-batch (every live run one batch per
+ * session step, in lockstep) and describes them for drawing. Training is deterministic whatever the slicing:
+ * n steps at once or one by one give bit-identical weights and records.
+ */
 export class Session {
   /** Data description for the page ('ready'). */
   readonly data: DataInfo;
@@ -79,6 +84,11 @@ export class Session {
   private runs: Run[] = [];
   private readonly planes = new Map<number, PlaneCache>();
   private trainerStart = 0;
+  /** Steps done in the current epoch (0 at an epoch boundary), and steps per epoch at the current batch size. */
+  private stepInEpoch = 0;
+  private stepsPerEpoch = 1;
+  /** New hyper-parameters wait for the end of the epoch in progress (epochs stay whole). */
+  private hyperPending = false;
 
   constructor(spec: RunSpec) {
     this.spec = checkSpec(spec);
@@ -109,47 +119,107 @@ export class Session {
     return this.runAt(k).model;
   }
 
-  /** Divergence message of run `k`, or null. */
+  /** Divergence message of run `k` (English, one line), or null. */
   diverged(k: number): string | null {
     return this.runAt(k).diverged;
   }
 
-  /** Changes learning rate, batch size, optimiser or regularisation; the weights stay as they are. */
-  setHyper(h: HyperParams): void {
-    const next = checkSpec({ ...this.spec, ...pickHyper(h) });
-    this.spec = next;
-    this.trainerStart = this.epoch;
-    for (const r of this.runs) if (r.trainer) r.trainer = this.makeTrainer(r.model);
+  /** Why run `k` diverged, or null. */
+  divergence(k: number): Divergence | null {
+    return this.runAt(k).divergence;
   }
 
-  /** Re-initialises the weights (same seed → same weights) and clears the history and divergence. */
+  /** True between two epoch boundaries (some batches of the current epoch are done). */
+  get midEpoch(): boolean {
+    return this.stepInEpoch > 0;
+  }
+
+  /**
+   * Changes learning rate, batch size, optimiser or regularisation; the weights stay as they are. Mid-epoch,
+   * the change takes effect at the end of the epoch in progress (so epochs stay whole and the result does
+   * not depend on when, within an epoch, the change arrived).
+   */
+  setHyper(h: HyperParams): void {
+    this.spec = checkSpec({ ...this.spec, ...pickHyper(h) });
+    if (this.stepInEpoch === 0) this.applyHyper();
+    else this.hyperPending = true;
+  }
+
+  /** Re-initialises the weights (same seed → same weights) with the current settings, and clears the history and divergence. */
   reset(): void {
     this.epoch = 0;
     this.trainerStart = 0;
+    this.stepInEpoch = 0;
+    this.hyperPending = false;
     this.build();
   }
 
-  /** Trains one epoch of every run that has not diverged. */
+  /** Trains to the end of the current epoch (a whole epoch at a boundary) every run that has not diverged. */
   trainEpoch(): void {
-    this.epoch++;
+    if (this.stopped) return;
+    do this.stepOnce();
+    while (this.stepInEpoch !== 0 && !this.stopped);
+  }
+
+  /**
+   * Trains up to `maxSteps` mini-batches (each: one batch of every live run, in lockstep), stopping early
+   * when `enough()` (asked after each step) says so or every run has diverged. Epochs finish across calls;
+   * their records are made at epoch ends. Returns the steps done.
+   */
+  trainSteps(maxSteps: number, enough?: () => boolean): number {
+    let done = 0;
+    while (done < maxSteps && !this.stopped) {
+      this.stepOnce();
+      done++;
+      if (enough?.()) break;
+    }
+    return done;
+  }
+
+  /** One mini-batch of every live run; closes the epoch after its last batch. */
+  private stepOnce(): void {
+    if (this.stepInEpoch === 0 && this.hyperPending) this.applyHyper();
+    const ended: Array<[Run, EpochRecord]> = [];
     for (const r of this.runs) {
       if (!r.trainer) continue;
-      let rec: EpochRecord;
       try {
-        rec = r.trainer.runEpoch();
+        const { epochRecord } = r.trainer.step();
+        if (epochRecord) ended.push([r, epochRecord]);
       } catch (e) {
         if (e instanceof ActlabError && /diverged/.test(e.message)) {
-          const what = /Infinity/.test(e.message) ? 'became infinite' : 'became NaN';
-          r.diverged = `training diverged at epoch ${this.epoch} (loss ${what}); lower the learning rate and press reset`;
-          r.trainer = null;
+          this.diverge(r, e.message);
           continue;
         }
         throw e;
       }
+    }
+    this.stepInEpoch++;
+    if (this.stepInEpoch >= this.stepsPerEpoch || ended.length > 0) {
+      this.stepInEpoch = 0;
+      this.epoch++;
+    }
+    for (const [r, rec] of ended) {
       r.lastDiagnostics = rec.diagnostics;
       r.pending.push(this.epochPoint(r, rec));
       if (r.pending.length > MAX_PENDING_EPOCHS) r.pending.splice(0, r.pending.length - MAX_PENDING_EPOCHS);
     }
+  }
+
+  private applyHyper(): void {
+    this.hyperPending = false;
+    this.trainerStart = this.epoch;
+    for (const r of this.runs) if (r.trainer) r.trainer = this.makeTrainer(r.model);
+    this.stepsPerEpoch = stepsPerEpoch(this.prepared.train.rows, this.spec.batchSize);
+  }
+
+  /** Stops run `r`, saying why: its activation's fault when one gave NaN/∞ for a finite input, else the loss's. */
+  private diverge(r: Run, message: string): void {
+    const epoch = this.epoch + 1;
+    const value: Divergence['value'] = /Infinity/.test(message) ? 'infinite' : 'NaN';
+    const fault = activationFault(r, this.prepared.train);
+    r.divergence = fault ? { epoch, cause: 'activation', ...fault } : { epoch, cause: 'loss', value };
+    r.diverged = divergenceText(r.divergence);
+    r.trainer = null;
   }
 
   /** Sets weight W[from, to] of layer `layer` (0 = first hidden layer; the last is the output layer) of run `model`; `from` -1 sets bias[to]. */
@@ -251,8 +321,9 @@ export class Session {
       } else {
         first = model;
       }
-      return { label: this.labels[k], model, trainer: this.makeTrainer(model), diverged: null, pending: [], lastDiagnostics: null, inference: new Inference() };
+      return { label: this.labels[k], model, trainer: this.makeTrainer(model), diverged: null, divergence: null, pending: [], lastDiagnostics: null, inference: new Inference() };
     });
+    this.stepsPerEpoch = stepsPerEpoch(prepared.train.rows, spec.batchSize);
   }
 
   private makeTrainer(model: Model): Trainer {
@@ -327,6 +398,7 @@ export class Session {
       health: healthOf(model, r.lastDiagnostics),
       histograms: withHistograms ? histogramsOf(r, p.train) : [],
       diverged: r.diverged,
+      divergence: r.divergence ? { ...r.divergence } : null,
     };
   }
 
@@ -392,6 +464,46 @@ function checkSpec(spec: RunSpec): RunSpec {
     throw new ActlabError(`unknown loss '${String(spec.loss)}'; use mse, binary_crossentropy or categorical_crossentropy`);
   }
   return spec;
+}
+
+/** Mini-batches per epoch (the trainer's last batch takes the rows left over). */
+function stepsPerEpoch(rows: number, batchSize: number): number {
+  return Math.ceil(rows / Math.max(1, Math.min(batchSize, rows)));
+}
+
+/**
+ * The first layer whose activation gave NaN/∞ for a finite pre-activation on the training rows (with the
+ * weights as they are), or null: then the loss itself blew up.
+ */
+function activationFault(r: Run, train: TrainData): Omit<Divergence, 'epoch' | 'cause'> | null {
+  const layers = r.model.layers;
+  const pass = r.inference.run(r.model, train.x, train.rows, true);
+  for (let li = 0; li < layers.length; li++) {
+    const act = layers[li].activation;
+    if (!act) continue;
+    const { z, a } = pass[li];
+    const len = train.rows * layers[li].units;
+    for (let i = 0; i < len; i++) {
+      if (Number.isFinite(z[i]) && !Number.isFinite(a[i])) {
+        return {
+          value: Number.isNaN(a[i]) ? 'NaN' : 'infinite',
+          activation: act.key,
+          layer: li === layers.length - 1 ? 'output' : li + 1,
+          input: z[i],
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** English one-line summary of a divergence (ModelSnapshot.diverged). */
+export function divergenceText(d: Divergence): string {
+  if (d.cause === 'activation') {
+    const where = d.layer === 'output' ? 'the output layer' : `hidden layer ${String(d.layer)}`;
+    return `training diverged at epoch ${d.epoch}: the activation ${d.activation ?? '?'} of ${where} gave ${d.value} for a finite input (${String(d.input)}); choose another activation`;
+  }
+  return `training diverged at epoch ${d.epoch} (loss became ${d.value}); lower the learning rate and press play to restart the network`;
 }
 
 function pickHyper(h: HyperParams): Partial<RunSpec> {

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.js';
-import type { DataInfo, EpochPoint, FromWorker, HyperParams, ModelSnapshot, RunSpec } from '../engine/protocol.js';
+import type { DataInfo, Divergence, EpochPoint, FromWorker, HyperParams, ModelSnapshot, RunSpec } from '../engine/protocol.js';
 import { type CustomData, type ExplorerState } from './types.js';
 import { appendHistories } from './history.js';
 import { normalizeState, readUrlState, writeUrlState } from './url.js';
@@ -45,8 +45,26 @@ function clearHistory(models: number): void {
 }
 /** The worker's last error (bad activation, bad data, …); null when all is well. */
 export const engineError = signal<string | null>(null);
-/** Divergence message of any model of the latest snapshot. */
-export const diverged = computed(() => snapshot.value?.models.find((m) => m.diverged)?.diverged ?? null);
+/** A divergence shown to the user: the first diverged model's cause, which models stopped, and whether all did. */
+export interface DivergedView {
+  divergence: Divergence;
+  /** Labels of the models that stopped. */
+  labels: string[];
+  /** Every model stopped (training is over until Play or Reset restarts the network). */
+  all: boolean;
+}
+/** Divergence of the models of the latest snapshot; null when none has diverged. */
+export const diverged = computed<DivergedView | null>(() => divergedOf(snapshot.value?.models ?? []));
+
+/** The DivergedView of a snapshot's models (exported for tests). */
+export function divergedOf(models: readonly ModelSnapshot[]): DivergedView | null {
+  const stopped = models.filter((m) => m.divergence !== null || m.diverged !== null);
+  if (stopped.length === 0) return null;
+  const first = stopped[0];
+  // An old worker message without the structured form still shows as a loss divergence.
+  const divergence: Divergence = first.divergence ?? { epoch: 0, cause: 'loss', value: /infinite|Infinity/.test(first.diverged ?? '') ? 'infinite' : 'NaN' };
+  return { divergence, labels: stopped.map((m) => m.label), all: stopped.length === models.length };
+}
 export const running = computed(() => snapshot.value?.running ?? false);
 /** Point of the plane under the pointer (raw coordinates), for the neuron inspector. */
 export const hoverPoint = signal<{ x1: number; x2: number } | null>(null);
@@ -82,6 +100,10 @@ function receive(m: FromWorker): void {
       break;
     case 'snapshot': {
       if (m.models.length === 0) break;
+      // The worker restarted the network on its own (Play or Step after a divergence): start the history over.
+      const first = m.models[0].newEpochs[0];
+      const last = history.value[0]?.[history.value[0].length - 1];
+      if (first && last && first.epoch <= last.epoch) clearHistory(m.models.length);
       const h = history.value.slice();
       historyStride = appendHistories(h, m.models.map((ms) => ms.newEpochs), historyStride);
       if (client) client.live = m.running;
@@ -166,13 +188,28 @@ export function setCustomData(data: CustomData | null): void {
   if (data || before.dataset !== next.dataset || before.loss !== next.loss) restart();
 }
 
-export const play = (): void => engine().post({ type: 'play' });
+/** After every model has diverged, Play and Step start the network again (same seed, current settings). */
+function restartIfDiverged(): void {
+  if (diverged.value?.all) reset();
+}
+export const play = (): void => {
+  restartIfDiverged();
+  engine().post({ type: 'play' });
+};
 export const pause = (): void => engine().post({ type: 'pause' });
 export const togglePlay = (): void => (running.value ? pause() : play());
-export const step = (): void => engine().post({ type: 'step' });
+export const step = (): void => {
+  restartIfDiverged();
+  engine().post({ type: 'step' });
+};
 export const reset = (): void => {
   engine().post({ type: 'reset' });
   clearHistory(modelLabels.value.length);
+  // The divergence is gone with the old weights; drop its banner now rather than at the next snapshot.
+  const snap = snapshot.value;
+  if (snap && snap.models.some((m) => m.diverged !== null || m.divergence !== null)) {
+    snapshot.value = { ...snap, models: snap.models.map((m) => ({ ...m, diverged: null, divergence: null })) };
+  }
 };
 /** New data with a new seed (Playground's Regenerate). */
 export const regenerate = (): void => update({ dataSeed: (state.value.dataSeed % 1_000_000) + 1 });

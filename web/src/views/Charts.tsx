@@ -11,7 +11,7 @@ import type { EpochPoint, Histogram } from '../engine/protocol.js';
 import { t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, history, modelLabels, snapshot } from '../state/store.js';
-import { alignedColumns, type SeriesSource } from './chartData.js';
+import { alignedColumns, axisWidth, compactTick, latestValue, type SeriesSource } from './chartData.js';
 import { formatValue } from './inspect.js';
 import { seriesColor } from './palette.js';
 import { fitCanvas, throttledEffect, watchVisibility } from './throttle.js';
@@ -50,8 +50,17 @@ function useLiveChart(host: { current: HTMLDivElement | null }, key: string, bui
       legend: { show: spec.lines.length <= 4, live: true },
       cursor: { drag: { x: false, y: false } },
       series: [
-        { label: t('views.charts.epoch') },
-        ...spec.lines.map((l) => ({ label: l.label, stroke: l.stroke, dash: l.dash, width: l.width ?? 1.5, scale: l.scale ?? 'y', spanGaps: true, points: { show: false } })),
+        { label: t('views.charts.epoch'), value: legendValue((v) => String(Math.round(v))) },
+        ...spec.lines.map((l) => ({
+          label: l.label,
+          stroke: l.stroke,
+          dash: l.dash,
+          width: l.width ?? 1.5,
+          scale: l.scale ?? 'y',
+          spanGaps: true,
+          points: { show: false },
+          value: legendValue(compactTick),
+        })),
       ],
     };
     const sources = spec.lines.map((l) => l.source);
@@ -108,7 +117,25 @@ function ChartKey({ colors, styles }: { colors: string[]; styles: Array<{ label:
   );
 }
 
-const logAxis = (label: string): uPlot.Axis => ({ scale: 'y', label, size: 56, values: (_u, vals) => vals.map((v) => (v == null ? '' : formatValue(v))) });
+/**
+ * A legend value: the hovered epoch's, or the latest epoch's while nothing is hovered (never uPlot's "--").
+ */
+function legendValue(format: (v: number) => string): (u: uPlot, raw: number | null, sidx: number, idx: number | null) => string {
+  return (u, raw, sidx, idx) => {
+    const v = idx === null ? latestValue(u.data[sidx] ?? []) : raw;
+    return v === null || v === undefined || !Number.isFinite(v) ? '' : format(v);
+  };
+}
+
+/** A y axis with compact ticks (1, 0.1, 0.01, 1e-3, …) and room for them beside its title. */
+const valueAxis = (label: string, scale = 'y', side?: number): uPlot.Axis => ({
+  scale,
+  label,
+  ...(side === undefined ? {} : { side, grid: { show: false } }),
+  labelSize: 18,
+  values: (_u, vals) => vals.map((v) => (v == null ? '' : compactTick(v))),
+  size: (_u, values) => axisWidth(values ?? [], true),
+});
 
 /** Train and test loss per epoch (and accuracy for classification); one colour per model in compare mode. */
 export function LossChart() {
@@ -132,10 +159,10 @@ export function LossChart() {
       }
     });
     const scales: uPlot.Scales = { y: log ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } };
-    const axes: uPlot.Axis[] = [{ label: t('views.charts.epoch') }, logAxis(t('views.charts.loss'))];
+    const axes: uPlot.Axis[] = [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.loss'))];
     if (task === 'classification') {
       scales.acc = { range: [0, 1] };
-      axes.push({ scale: 'acc', side: 1, label: t('views.charts.accuracy'), grid: { show: false }, size: 44 });
+      axes.push(valueAxis(t('views.charts.accuracy'), 'acc', 1));
     }
     return { lines, scales, axes };
   });
@@ -179,7 +206,7 @@ export function GradientChart() {
       stroke: seriesColor(l),
       source: { model: m, read: (p: EpochPoint) => p.gradNorms[l], log: true },
     }));
-    return { lines, scales: { y: { distr: 3 } }, axes: [{ label: t('views.charts.epoch') }, logAxis(t('views.charts.gradNorm'))] };
+    return { lines, scales: { y: { distr: 3 } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.gradNorm'))] };
   });
   useLiveChart(healthHost, `h${key}`, () => {
     if (layers <= 1) return null;
@@ -188,7 +215,7 @@ export function GradientChart() {
       lines.push({ label: `${layerName(l)} · ${t('views.network.dead')}`, stroke: seriesColor(l), source: { model: m, read: (p: EpochPoint) => p.deadFractions[l], log: false } });
       lines.push({ label: `${layerName(l)} · ${t('views.network.saturated')}`, stroke: seriesColor(l), dash: [5, 4], source: { model: m, read: (p: EpochPoint) => p.saturatedFractions[l], log: false } });
     }
-    return { lines, scales: { y: { range: [0, 1] } }, axes: [{ label: t('views.charts.epoch') }, { scale: 'y', label: t('views.charts.fraction'), size: 48 }] };
+    return { lines, scales: { y: { range: [0, 1] } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.fraction'))] };
   });
   return (
     <section class="chart" aria-label={t('views.charts.gradTitle')}>

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.js';
 import './views.css';
-import { engine } from '../state/store.js';
+import { dataInfo, engine } from '../state/store.js';
 import { download } from './throttle.js';
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob | null> {
@@ -74,6 +74,7 @@ export async function lossChartPng(): Promise<Blob | null> {
 /** The export buttons. */
 export function ExportMenu() {
   const [message, setMessage] = useState<{ key: string; vars?: Record<string, string> } | null>(null);
+  const columns = dataInfo.value?.inputNames ?? [];
   const run = async (what: () => Promise<Blob | null>, name: string): Promise<void> => {
     try {
       const blob = await what();
@@ -117,7 +118,14 @@ export function ExportMenu() {
           {t('views.export.loss')}
         </button>
       </div>
-      <p class="view-hint">{t('views.export.note')}</p>
+      <p class="view-hint">
+        {t('views.export.note')} <code>actlab predict --model actlab-model.json --data points.csv</code>
+      </p>
+      {columns.length > 0 && (
+        <p class="view-hint" data-testid="export-columns">
+          {t('views.export.columns', { names: columns.join(', ') })}
+        </p>
+      )}
       {message && (
         <p class="export-message" role="status">
           {t(message.key, message.vars)}

@@ -15,6 +15,7 @@ import type { ExplorerState } from '../state/types.js';
 import { explainUnit, formatValue, linkOfLoss, type UnitExplanation } from './inspect.js';
 import { outputName } from './NetworkView.js';
 import { useThrottled } from './throttle.js';
+import { ValueEditor, editedValue } from './ValueEditor.js';
 
 /** The encoder of plane points to network inputs: Playground features, or standardised CSV columns. */
 function encoderFor(info: DataInfo, s: ExplorerState, width: number): InputEncoder | null {
@@ -37,24 +38,16 @@ function WeightEdit({ layer, from, to, value, label }: { layer: number; from: nu
       </button>
     );
   }
-  const done = (text: string): void => {
-    const v = Number(text);
-    if (text.trim() !== '' && Number.isFinite(v)) setWeight(0, layer, from, to, v);
-    setOpen(false);
-  };
   return (
-    <input
-      type="number"
-      step="0.01"
+    <ValueEditor
       class="inspector-input"
-      aria-label={label}
-      value={Number(value.toPrecision(4))}
-      ref={(el) => el?.focus()}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') done(e.currentTarget.value);
-        else if (e.key === 'Escape') setOpen(false);
+      label={label}
+      value={value}
+      onDone={(text) => {
+        const v = editedValue(text);
+        if (v !== null) setWeight(0, layer, from, to, v);
+        setOpen(false);
       }}
-      onBlur={(e) => done(e.currentTarget.value)}
     />
   );
 }
@@ -143,7 +136,7 @@ export function Inspector() {
               <th scope="row">{t('views.inspector.bias')}</th>
               <td colSpan={2} />
               <td class={e.bias < 0 ? 'neg' : 'pos'}>
-                {formatValue(e.bias)} <WeightEdit layer={e.layer - 1} from={-1} to={e.unit} value={e.bias} label={t('views.network.editBias')} />
+                {formatValue(e.bias)} <WeightEdit layer={e.layer - 1} from={-1} to={e.unit} value={e.bias} label={t('views.inspector.editBias', { unit: nameOf(e.layer, e.unit) })} />
               </td>
               <td>+</td>
               <td>{formatValue(e.bias)}</td>

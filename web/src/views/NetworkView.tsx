@@ -16,6 +16,7 @@ import { dataInfo, selectedUnit, setWeight, snapshot, state } from '../state/sto
 import { maxAbs, paintTile } from './colorScale.js';
 import { formatValue } from './inspect.js';
 import { BLUE, DEAD_COLOR, ORANGE, SATURATED_COLOR } from './palette.js';
+import { ValueEditor, editedValue } from './ValueEditor.js';
 
 /** Node side, row pitch, column pitch and margins, in SVG units. */
 const S = 30;
@@ -24,6 +25,11 @@ const COL = 104;
 const LEFT = 64;
 const TOP = 38;
 const ZOOM = 120;
+/**
+ * The diagram shrinks to its panel down to this scale (nodes of 0.75 × 30 ≈ 22 px); a bigger network
+ * keeps that size and scrolls sideways inside its panel.
+ */
+export const MIN_SCALE = 0.75;
 
 /** The architecture drawn: widths of every layer (inputs first) and the activation of each parameter layer. */
 interface Arch {
@@ -313,9 +319,9 @@ export function NetworkView() {
       });
   };
 
-  const commit = (e: Editing, text: string): void => {
-    const v = Number(text);
-    if (text.trim() !== '' && Number.isFinite(v)) setWeight(0, e.layer, e.from, e.to, v);
+  const commit = (e: Editing, text: string | null): void => {
+    const v = editedValue(text);
+    if (v !== null) setWeight(0, e.layer, e.from, e.to, v);
     setEditing(null);
   };
 
@@ -439,7 +445,8 @@ export function NetworkView() {
 
   return (
     <section class="network-panel" aria-label={t('views.network.title')} ref={rootRef}>
-      <div class="network-wrap" style={{ maxWidth: `${width}px` }}>
+      <div class="network-scroll">
+      <div class="network-wrap" style={{ maxWidth: `${width}px`, minWidth: `${Math.round(width * MIN_SCALE)}px` }}>
         <canvas ref={heatRef} class="network-heat" aria-hidden="true" />
         <svg
           data-testid="network"
@@ -464,21 +471,26 @@ export function NetworkView() {
           <style>{NETWORK_CSS}</style>
           {headers}
           <g class="links">{links}</g>
+          {editing && editing.from >= 0 && (
+            <path class="link-editing" d={linkPath(arch, editing.layer + 1, editing.from, editing.to)} fill="none" />
+          )}
           <g class="nodes">{nodes}</g>
+          {editing && editing.from < 0 && (() => {
+            const [bx, by] = nodeXY(arch, editing.layer + 1, editing.to);
+            return <rect class="bias-editing" x={bx - 8} y={by + S - 8} width="15" height="15" fill="none" />;
+          })()}
           {editing && (
             <foreignObject class="weight-editor" x={editing.x} y={editing.y} width="88" height="26">
-              <input
-                type="number"
-                step="0.01"
-                data-testid="weight-editor"
-                aria-label={editing.from < 0 ? t('views.network.editBias') : t('views.network.editWeight')}
-                value={Number.isFinite(editing.value) ? Number(editing.value.toPrecision(4)) : 0}
-                ref={(el) => el?.focus()}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') commit(editing, e.currentTarget.value);
-                  else if (e.key === 'Escape') setEditing(null);
-                }}
-                onBlur={(e) => commit(editing, e.currentTarget.value)}
+              <ValueEditor
+                key={`${editing.layer}:${editing.from}:${editing.to}`}
+                testId="weight-editor"
+                label={
+                  editing.from < 0
+                    ? t('views.inspector.editBias', { unit: unitName(editing.layer + 1, editing.to) })
+                    : t('views.network.editWeightOf', { from: unitName(editing.layer, editing.from), to: unitName(editing.layer + 1, editing.to) })
+                }
+                value={editing.value}
+                onDone={(text) => commit(editing, text)}
               />
             </foreignObject>
           )}
@@ -489,6 +501,7 @@ export function NetworkView() {
             {tip.text}
           </div>
         )}
+      </div>
       </div>
       <ul class="network-legend">
         <li>
@@ -523,5 +536,7 @@ const NETWORK_CSS = `
 .network .node-bias{cursor:pointer}
 .network .node-bias:focus-visible{stroke:#222;stroke-width:2}
 .network .layer-act{fill:#555}
+.network .link-editing{stroke:#222;stroke-width:3;stroke-dasharray:5 3;pointer-events:none}
+.network .bias-editing{stroke:#222;stroke-width:2;pointer-events:none}
 .network .node-label{fill:#333}
 `;

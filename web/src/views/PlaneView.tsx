@@ -6,18 +6,21 @@
  */
 import { computed, effect } from '@preact/signals';
 import { useComputed } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataInfo } from '../engine/protocol.js';
 import { addPoint, removeNearest } from '../data/points.js';
 import { className, t } from '../i18n/index.js';
 import './views.css';
-import { clickMode, dataInfo, hoverPoint, modelLabels, snapshot, state } from '../state/store.js';
+import { clickMode, customData, dataInfo, hoverPoint, modelLabels, snapshot, state } from '../state/store.js';
+import { customDataFitsUrl } from '../state/url.js';
 import { divergingColor, paintOutput, scalePosition, type OutputScale } from './colorScale.js';
 import { classColor } from './palette.js';
 import { fitCanvas, niceTicks } from './throttle.js';
 import { formatValue } from './inspect.js';
 
+/** Largest and smallest side of the main plane; in between it fills its container's width. */
 const MAIN_SIZE = 340;
+const MIN_MAIN_SIZE = 160;
 const SMALL_SIZE = 128;
 const LEFT = 30;
 const BOTTOM = 20;
@@ -25,6 +28,11 @@ const PAD = 8;
 
 const discretize = computed(() => state.value.discretize);
 const showTest = computed(() => state.value.showTest);
+
+/** Side of the main plane for a container `width` px wide: the axes fit beside it, at most MAIN_SIZE. */
+export function planeSizeFor(width: number): number {
+  return Math.max(MIN_MAIN_SIZE, Math.min(MAIN_SIZE, Math.floor(width - LEFT - PAD)));
+}
 
 /** How to read the output grid of the current data set. */
 export function outputScaleOf(info: DataInfo | null): OutputScale {
@@ -239,15 +247,42 @@ function Legend() {
   );
 }
 
+/** Under the plane, when points placed by clicking make the data too big for a link: say so there too. */
+function ClickedTooBig() {
+  const cd = customData.value;
+  if (state.value.dataset !== 'custom' || cd === null || cd.source !== 'clicked' || customDataFitsUrl(cd)) return null;
+  return (
+    <p class="plane-hint warn" data-testid="clicked-not-in-link">
+      {t('controls.data.notInLink', { n: cd.y.length })}
+    </p>
+  );
+}
+
 /** The output heatmap with data points (testid output-heatmap), its options, and compare-mode planes. */
 export function PlaneView() {
+  const rootRef = useRef<HTMLElement>(null);
+  const [mainSize, setMainSize] = useState(MAIN_SIZE);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el) return;
+    const fit = (): void => {
+      const w = el.clientWidth;
+      if (w > 0) setMainSize(planeSizeFor(w));
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const count = useComputed(() => Math.max(1, snapshot.value?.models.length ?? modelLabels.value.length)).value;
   const labels = modelLabels.value;
   return (
-    <section class="plane-view" aria-label={t('views.plane.title')}>
+    <section class="plane-view" ref={rootRef} aria-label={t('views.plane.title')}>
       {count > 1 && <div class="plane-model-label">{labels[0] ?? ''}</div>}
-      <Plane model={0} size={MAIN_SIZE} main />
+      <Plane model={0} size={mainSize} main />
       <Legend />
+      <ClickedTooBig />
       {count > 1 && (
         <div class="plane-compare" aria-label={t('views.plane.compare')}>
           {Array.from({ length: count - 1 }, (_, k) => (

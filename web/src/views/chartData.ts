@@ -43,3 +43,32 @@ export function alignedColumns(history: readonly (readonly EpochPoint[])[], sour
   }
   return cols;
 }
+
+/**
+ * A chart tick in one compact style for every axis: plain decimals from 0.01 to 9999 (`1`, `0.5`, `0.01`,
+ * `250`), powers of ten elsewhere (`1e-3`, `2e-5`, `1e4`); at most 3 significant digits, no trailing zeros.
+ */
+export function compactTick(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 0.01 && a < 1e4) return String(Number(v.toPrecision(3)));
+  const [mant, exp] = v.toExponential(2).split('e');
+  const m = String(Number(mant));
+  return `${m}e${Number(exp)}`;
+}
+
+/** The last non-null value of a column (the latest epoch's value), or null. */
+export function latestValue(column: ArrayLike<number | null | undefined>): number | null {
+  for (let i = column.length - 1; i >= 0; i--) {
+    const v = column[i];
+    if (v !== null && v !== undefined && Number.isFinite(v)) return v;
+  }
+  return null;
+}
+
+/** Width in px a y axis needs for its tick labels (about 6.5 px a character at 0.75rem) plus the tick and its title. */
+export function axisWidth(labels: readonly string[], title: boolean): number {
+  const chars = labels.reduce((m, s) => Math.max(m, s.length), 1);
+  return Math.ceil(chars * 6.5 + 12 + (title ? 4 : 0));
+}
