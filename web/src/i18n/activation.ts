@@ -116,7 +116,6 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.panel.compare': { en: 'compare mode', zh: '对比模式' },
   'activation.panel.explore': { en: 'Explore another activation…', zh: '查看其他激活函数…' },
   'activation.panel.exploreLabel': { en: 'Any activation', zh: '任选激活函数' },
-  'activation.panel.custom': { en: 'custom expression', zh: '自定义表达式' },
   'activation.panel.loading': { en: 'Computing…', zh: '计算中…' },
   'activation.panel.analysing': { en: 'Analysing the properties…', zh: '正在分析性质…' },
   'activation.panel.tooLarge': { en: 'Too long to display.', zh: '公式过长，无法显示。' },
@@ -135,7 +134,6 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.panel.frameworks': { en: 'In the frameworks', zh: '在主流框架中' },
   'activation.panel.noFrameworks': { en: 'No built-in version in PyTorch, Keras, TF.js or ONNX.', zh: 'PyTorch、Keras、TF.js 与 ONNX 均无内置版本。' },
   'activation.panel.paper': { en: 'Reference', zh: '参考文献' },
-  'activation.panel.params': { en: 'Parameters', zh: '参数' },
   'activation.panel.error': { en: 'This activation cannot be shown: {message}', zh: '无法显示该激活函数：{message}' },
 
   // property rows

@@ -121,10 +121,4 @@ export const CONTROLS_TEXT: Dictionary = {
   'controls.compare.tableCaption': { en: 'Latest losses of the compared models', zh: '各对比模型的最新损失' },
 
   // banners
-  'controls.banner.errorTitle': { en: 'Training stopped:', zh: '训练已停止：' },
-  'controls.banner.restoreDefaults': { en: 'Reset settings', zh: '恢复默认设置' },
-  'controls.banner.dismiss': { en: 'Dismiss', zh: '关闭' },
-  'controls.banner.divergedTitle': { en: 'Training diverged:', zh: '训练发散：' },
-  'controls.banner.divergedHint': { en: 'Try a smaller learning rate, then reset.', zh: '请调小学习率，然后重置。' },
-  'controls.banner.reset': { en: 'Reset', zh: '重置' },
 };
