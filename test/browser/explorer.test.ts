@@ -307,9 +307,28 @@ describe('the explorer in Chromium', () => {
     await poll(async () => (await page.getByTestId('train-loss').textContent()) ?? '').not.toMatch(/NaN/);
     await screenshot(page, 'desktop-diverged');
 
-    await page.getByTestId('reset').click();
+    // Lowering the learning rate and pressing Play restarts the network with the settings kept (no error).
+    await page.evaluate(() => window.__actlab!.update({ learningRate: 0.001 }));
+    await page.getByTestId('play').click();
     await page.waitForFunction(() => window.__actlab!.diverged.value === null);
     await poll(() => banner.isVisible()).toBe(false);
+    await waitEpochs(page, 3);
+    expect((await getTrainLosses(page)).every(Number.isFinite)).toBe(true);
+    expect(await page.getByTestId('engine-error').count()).toBe(0);
+    const kept = await getState(page);
+    expect(kept.dataset).toBe('spiral');
+    expect(kept.hidden.map((l) => l.activation)).toEqual(['relu', 'relu']);
+    await page.getByTestId('play').click();
+
+    // Diverge again, then the banner's own button resets the network and keeps the settings.
+    await page.evaluate(() => window.__actlab!.update({ learningRate: 10 }));
+    await page.getByTestId('reset').click();
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => window.__actlab!.diverged.value !== null);
+    await page.getByTestId('diverged-reset').click();
+    await page.waitForFunction(() => window.__actlab!.diverged.value === null);
+    await poll(() => banner.isVisible()).toBe(false);
+    expect((await getState(page)).learningRate).toBe(10);
     await page.evaluate(() => window.__actlab!.update({ learningRate: 0.03 }));
     await page.getByTestId('step').click();
     await waitEpochs(page, 1);
