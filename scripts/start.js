@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the web explorer with Vite into dist-web/ and serves it on 127.0.0.1, printing the URL.
 // Options: --port <n> (default 4173; the next free port is taken when it is busy), --no-build (serve the last build).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
 const args = process.argv.slice(2);
@@ -8,6 +10,11 @@ const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.PORT ?? 4173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`actlab: --port must be a whole number from 0 to 65535 (got ${args[portArg + 1]}); pass e.g. --port 8080`);
+  process.exit(2);
+}
+const built = fileURLToPath(new URL('../dist-web/index.html', import.meta.url));
+if (args.includes('--no-build') && !existsSync(built)) {
+  console.error('actlab: there is no built explorer to serve (dist-web/ is missing); run npm start without --no-build');
   process.exit(2);
 }
 try {
