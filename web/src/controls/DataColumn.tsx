@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { CsvImportError, importCsv } from '../data/csv.js';
 import { applyCustomData, csvFile, thinnedFrom } from '../data/points.js';
-import { className, t } from '../i18n/index.js';
+import { className, lang, t } from '../i18n/index.js';
 import { clickMode, customData, dataInfo, regenerate, state, update } from '../state/store.js';
 import { LIMITS } from '../state/types.js';
 import { customDataFitsUrl } from '../state/url.js';
@@ -136,7 +136,8 @@ function CustomInfo() {
 }
 
 function CsvUpload() {
-  const [error, setError] = useState<string | null>(null);
+  // The error is kept as data and worded at render time, so switching language re-words it.
+  const [error, setError] = useState<{ binary: boolean; name: string; detail: string } | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const onFile = async (input: HTMLInputElement): Promise<void> => {
     const file = input.files?.[0];
@@ -149,7 +150,7 @@ function CsvUpload() {
       applyCustomData(data);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      setError(e instanceof CsvImportError && e.code === 'binary' ? t('controls.csv.binary', { name: file.name }) : message.replace(/\s+/g, ' ').trim());
+      setError({ binary: e instanceof CsvImportError && e.code === 'binary', name: file.name, detail: message.replace(/\s+/g, ' ').trim() });
     } finally {
       input.value = '';
     }
@@ -184,7 +185,16 @@ function CsvUpload() {
       </p>
       {error !== null && (
         <p class="inline-error" data-testid="csv-error" role="alert">
-          {t('controls.csv.error', { message: error })}
+          {error.binary ? (
+            t('controls.csv.error', { message: t('controls.csv.binary', { name: error.name }) })
+          ) : (
+            <>
+              {t('controls.csv.error', { message: '' })}
+              {/* The parser's message names the row and column precisely; it is English, so Chinese readers get a note. */}
+              <span lang="en">{error.detail}</span>
+              {lang.value === 'zh' ? ` ${t('controls.csv.detailEnglish')}` : ''}
+            </>
+          )}
         </p>
       )}
       {error === null && thinned !== null && cd !== null && fileName === cd.source && (

@@ -74,6 +74,7 @@ export const CONTROLS_TEXT: Dictionary = {
   'controls.csv.thinned': { en: '{kept} of {rows} rows used, evenly sampled.', zh: '共 {rows} 行，均匀抽取了其中 {kept} 行。' },
   'controls.csv.choose': { en: 'Choose a file…', zh: '选择文件…' },
   'controls.csv.noFile': { en: 'No file chosen', zh: '未选择文件' },
+  'controls.csv.detailEnglish': { en: '(details from the CSV reader)', zh: '（以上详细说明来自 CSV 解析器，为英文：指出了出错的行和列。）' },
   'controls.csv.binary': { en: '{name}: this is not a text CSV file.', zh: '{name}：这不是文本格式的 CSV 文件。' },
   'controls.click.label': { en: 'Click on the output to', zh: '点击输出图以' },
   'controls.click.off': { en: 'do nothing', zh: '不做任何操作' },

@@ -127,10 +127,20 @@ function legendValue(format: (v: number) => string): (u: uPlot, raw: number | nu
   };
 }
 
+/**
+ * On a log axis spanning two decades or more, ticks and grid lines only at powers of ten (uPlot also draws
+ * 2…9 × 10ⁿ, which packs into grey bands); within a narrower span, every split.
+ */
+function decadeSplits(_u: uPlot, splits: number[]): (number | null)[] {
+  const decade = (v: number): boolean => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+  return splits.filter(decade).length >= 2 ? splits.map((v) => (decade(v) ? v : null)) : splits;
+}
+
 /** A y axis with compact ticks (1, 0.1, 0.01, 1e-3, …) and room for them beside its title. */
-const valueAxis = (label: string, scale = 'y', side?: number): uPlot.Axis => ({
+const valueAxis = (label: string, scale = 'y', side?: number, log = false): uPlot.Axis => ({
   scale,
   label,
+  ...(log ? { filter: decadeSplits, grid: { filter: decadeSplits }, ticks: { filter: decadeSplits } } : {}),
   ...(side === undefined ? {} : { side, grid: { show: false } }),
   labelSize: 18,
   values: (_u, vals) => vals.map((v) => (v == null ? '' : compactTick(v))),
@@ -159,7 +169,7 @@ export function LossChart() {
       }
     });
     const scales: uPlot.Scales = { y: log ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } };
-    const axes: uPlot.Axis[] = [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.loss'))];
+    const axes: uPlot.Axis[] = [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.loss'), 'y', undefined, log)];
     if (task === 'classification') {
       scales.acc = { range: [0, 1] };
       axes.push(valueAxis(t('views.charts.accuracy'), 'acc', 1));
@@ -206,7 +216,7 @@ export function GradientChart() {
       stroke: seriesColor(l),
       source: { model: m, read: (p: EpochPoint) => p.gradNorms[l], log: true },
     }));
-    return { lines, scales: { y: { distr: 3 } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.gradNorm'))] };
+    return { lines, scales: { y: { distr: 3 } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.gradNorm'), 'y', undefined, true)] };
   });
   useLiveChart(healthHost, `h${key}`, () => {
     if (layers <= 1) return null;
