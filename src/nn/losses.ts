@@ -1,4 +1,5 @@
 import { ActlabError } from '../util/errors.js';
+import { sigmoid } from '../expr/runtime.js';
 
 /**
  * Output losses, each fused with its output activation: `mse` (linear output), `binary_crossentropy`
@@ -117,11 +118,4 @@ export function outputFromLogits(loss: LossName, logits: Float32Array, out: Floa
     for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
     for (let j = 0; j < k; j++) out[o + j] = Math.exp(logits[o + j] - max) / sum;
   }
-}
-
-/** Stable logistic function. */
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }

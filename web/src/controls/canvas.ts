@@ -2,31 +2,10 @@
  * Small canvas pictures of the controls: data set thumbnails and feature heatmaps. Colours follow the
  * views' palette (Playground's orange for negative / class 0, blue for positive / class 1).
  */
-import { BLUE, MIDDLE, ORANGE, classColor, hexToRgb, type Rgb } from '../views/palette.js';
-
-const NEG = hexToRgb(ORANGE);
-const POS = hexToRgb(BLUE);
-const MID = hexToRgb(MIDDLE);
-
-/** Colour of t in [-1, 1] on the diverging scale (orange, near-white, blue). */
-export function diverging(t: number): Rgb {
-  const u = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
-  const end = u < 0 ? NEG : POS;
-  const a = Math.abs(u);
-  return [MID[0] + (end[0] - MID[0]) * a, MID[1] + (end[1] - MID[1]) * a, MID[2] + (end[2] - MID[2]) * a];
-}
-
-/** Canvas 2-D context sized to `size` CSS pixels at the device's pixel ratio, or null without canvas support. */
-export function prepare(canvas: HTMLCanvasElement, size: number): CanvasRenderingContext2D | null {
-  const ratio = Math.min(2, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
-  const px = Math.round(size * ratio);
-  if (canvas.width !== px) canvas.width = px;
-  if (canvas.height !== px) canvas.height = px;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  return ctx;
-}
+import { BUILTIN_EXTENT, gridPoints } from '../engine/features.js';
+import { divergingColor as diverging } from '../views/colorScale.js';
+import { classColor } from '../views/palette.js';
+import { fitCanvas } from '../views/throttle.js';
 
 /** Points to draw: x1, x2 pairs, labels, and how to colour them. */
 export interface ThumbPoints {
@@ -41,7 +20,7 @@ export interface ThumbPoints {
 
 /** Draws points as small dots on a light background. */
 export function drawPoints(canvas: HTMLCanvasElement, size: number, pts: ThumbPoints): void {
-  const ctx = prepare(canvas, size);
+  const ctx = fitCanvas(canvas, size, size);
   if (!ctx) return;
   ctx.fillStyle = '#f4f6f8';
   ctx.fillRect(0, 0, size, size);
@@ -73,16 +52,13 @@ export function drawHeatmap(canvas: HTMLCanvasElement, grid: number, f: (x1: num
   canvas.height = grid;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  const xy = gridPoints(BUILTIN_EXTENT, grid);
   const values = new Float64Array(grid * grid);
   let max = 0;
-  for (let r = 0; r < grid; r++) {
-    const x2 = 6 - ((r + 0.5) / grid) * 12;
-    for (let c = 0; c < grid; c++) {
-      const x1 = -6 + ((c + 0.5) / grid) * 12;
-      const v = f(x1, x2);
-      values[r * grid + c] = v;
-      if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
-    }
+  for (let i = 0; i < values.length; i++) {
+    const v = f(xy[2 * i], xy[2 * i + 1]);
+    values[i] = v;
+    if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
   }
   const image = ctx.createImageData(grid, grid);
   for (let i = 0; i < values.length; i++) {

@@ -171,6 +171,9 @@ export function standardEncoder(
   };
 }
 
+/** Plane extent of the built-in sets (TensorFlow Playground's box): [xmin, xmax, ymin, ymax]. */
+export const BUILTIN_EXTENT: readonly [number, number, number, number] = [-6, 6, -6, 6];
+
 /**
  * Centres of a grid×grid raster over `extent` ([xmin, xmax, ymin, ymax]) as x1, x2 pairs, row-major with
  * row 0 at the top (largest x2) and column 0 at the left (smallest x1): the layout of the heatmaps.

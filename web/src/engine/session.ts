@@ -15,15 +15,14 @@ import { outputFromLogits, type LossName } from '../../../src/nn/losses.js';
 import { createModel, type Model } from '../../../src/nn/model.js';
 import { modelToJson } from '../../../src/nn/serialize.js';
 import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
+import { sigmoid } from '../../../src/expr/runtime.js';
 import { ActlabError } from '../../../src/util/errors.js';
 import { createRng } from '../../../src/util/rng.js';
 import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS, type CustomData } from '../state/types.js';
 import { Inference } from './inference.js';
-import { featureEncoder, gridPoints, standardEncoder, type InputEncoder } from './features.js';
+import { BUILTIN_EXTENT, featureEncoder, gridPoints, standardEncoder, type InputEncoder } from './features.js';
 import type { DataInfo, Divergence, EpochPoint, FrameRequest, Histogram, HyperParams, LayerParams, ModelSnapshot, RunSpec, UnitHealth } from './protocol.js';
 
-/** Plane extent of the built-in sets (TensorFlow Playground's box). */
-export const BUILTIN_EXTENT: [number, number, number, number] = [-6, 6, -6, 6];
 /** Bins of the activation histograms. */
 export const HISTOGRAM_BINS = 30;
 /** Largest heatmap resolution a frame may ask for. */
@@ -739,12 +738,6 @@ function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Ar
 
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /** Fraction of rows whose output class (≥ 0.5 for one output, argmax otherwise) matches the target. */
