@@ -58,12 +58,9 @@ export const diverged = computed<DivergedView | null>(() => divergedOf(snapshot.
 
 /** The DivergedView of a snapshot's models (exported for tests). */
 export function divergedOf(models: readonly ModelSnapshot[]): DivergedView | null {
-  const stopped = models.filter((m) => m.divergence !== null || m.diverged !== null);
+  const stopped = models.filter((m): m is ModelSnapshot & { divergence: Divergence } => m.divergence !== null);
   if (stopped.length === 0) return null;
-  const first = stopped[0];
-  // An old worker message without the structured form still shows as a loss divergence.
-  const divergence: Divergence = first.divergence ?? { epoch: 0, cause: 'loss', value: /infinite|Infinity/.test(first.diverged ?? '') ? 'infinite' : 'NaN' };
-  return { divergence, labels: stopped.map((m) => m.label), all: stopped.length === models.length };
+  return { divergence: stopped[0].divergence, labels: stopped.map((m) => m.label), all: stopped.length === models.length };
 }
 export const running = computed(() => snapshot.value?.running ?? false);
 /** Point of the plane under the pointer (raw coordinates), for the neuron inspector. */
@@ -188,20 +185,11 @@ export function setCustomData(data: CustomData | null): void {
   if (data || before.dataset !== next.dataset || before.loss !== next.loss) restart();
 }
 
-/** After every model has diverged, Play and Step start the network again (same seed, current settings). */
-function restartIfDiverged(): void {
-  if (diverged.value?.all) reset();
-}
-export const play = (): void => {
-  restartIfDiverged();
-  engine().post({ type: 'play' });
-};
+/** After every model has diverged, the worker restarts the network on Play and Step (see loop.ts). */
+export const play = (): void => engine().post({ type: 'play' });
 export const pause = (): void => engine().post({ type: 'pause' });
 export const togglePlay = (): void => (running.value ? pause() : play());
-export const step = (): void => {
-  restartIfDiverged();
-  engine().post({ type: 'step' });
-};
+export const step = (): void => engine().post({ type: 'step' });
 export const reset = (): void => {
   engine().post({ type: 'reset' });
   clearHistory(modelLabels.value.length);
