@@ -6,7 +6,7 @@
  */
 import { type Expr, num, op } from './ast.js';
 import { keyOf } from './keys.js';
-import { primitive } from './primitives.js';
+import { type PrimitiveName, primitive } from './primitives.js';
 
 const isNum = (e: Expr, v?: number): boolean => e.kind === 'num' && (v === undefined || e.value === v);
 const isOp = (e: Expr, name: string): boolean => e.kind === 'op' && e.op === name;
@@ -38,13 +38,13 @@ function pass(e: Expr, memo: Map<Expr, Expr>): Expr {
   return out;
 }
 
-const ARITHMETIC = new Set(['add', 'sub', 'mul', 'div', 'neg', 'pow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not']);
+const ARITHMETIC = new Set<PrimitiveName>(['add', 'sub', 'mul', 'div', 'neg', 'pow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not']);
 
 function same(a: Expr, b: Expr): boolean {
   return keyOf(a) === keyOf(b);
 }
 
-function rewrite(name: string, a: Expr[]): Expr {
+function rewrite(name: PrimitiveName, a: Expr[]): Expr {
   // Constant folding of arithmetic on plain numbers; functions of constants (sqrt(2), log(2)) and the named
   // constants pi and e are kept symbolic so that formulas stay readable.
   if (a.length > 0 && ARITHMETIC.has(name) && a.every((x) => x.kind === 'num' && x.name === undefined)) {
