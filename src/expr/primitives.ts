@@ -50,13 +50,18 @@ const ONE = num(1);
 const TWO = num(2);
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
-const add = (a: Expr, b: Expr): Expr => op('add', a, b);
-const sub = (a: Expr, b: Expr): Expr => op('sub', a, b);
-const mul = (a: Expr, b: Expr): Expr => op('mul', a, b);
-const div = (a: Expr, b: Expr): Expr => op('div', a, b);
-const neg = (a: Expr): Expr => op('neg', a);
+// Constructors of derivatives. A derivative is *defined* by these rules, so they drop the terms whose
+// derivative factor is a literal 0 and the factors that are a literal 1 (d(2x) is 2, not 0·x + 2·1, which
+// would be NaN at x = ∞). They are not simplification of a given expression: `simplify` never does this.
+const isZero = (e: Expr): boolean => e.kind === 'num' && e.value === 0;
+const isOne = (e: Expr): boolean => e.kind === 'num' && e.value === 1 && e.name === undefined;
+const add = (a: Expr, b: Expr): Expr => (isZero(a) ? b : isZero(b) ? a : op('add', a, b));
+const sub = (a: Expr, b: Expr): Expr => (isZero(b) ? a : isZero(a) ? neg(b) : op('sub', a, b));
+const mul = (a: Expr, b: Expr): Expr => (isZero(a) || isZero(b) ? ZERO : isOne(a) ? b : isOne(b) ? a : op('mul', a, b));
+const div = (a: Expr, b: Expr): Expr => (isZero(a) ? ZERO : op('div', a, b));
+const neg = (a: Expr): Expr => (isZero(a) ? ZERO : op('neg', a));
 const pow = (a: Expr, b: Expr): Expr => op('pow', a, b);
-const sel = (c: Expr, a: Expr, b: Expr): Expr => op('select', c, a, b);
+const sel = (c: Expr, a: Expr, b: Expr): Expr => (a === b || (a.kind === 'num' && b.kind === 'num' && Object.is(a.value, b.value)) ? a : op('select', c, a, b));
 
 type Entry = Omit<Primitive, 'name' | 'boolean' | 'syntax'> & { readonly boolean?: boolean; readonly syntax?: Syntax };
 
