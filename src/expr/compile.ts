@@ -126,7 +126,7 @@ export function compileProgramKernel(program: Program): ActivationKernel {
   const loadCols = params.map((_, k) => `const P${k} = P[${k}];`).join('\n');
   const colParams = params.map((_, k) => `const p${k} = P${k}[c];`).join('\n');
 
-  // Slow paths for NaN results (NaN input, ∞·0 at ±Infinity): the scalar function with its limits.
+  // Slow paths for NaN inputs and NaN results (∞·0 at ±Infinity): the scalar function with its limits.
   const fS = withLimits(pointwise(program, 0));
   const dS = withLimits(pointwise(program, 1));
   const dpS = oP.map((_, k) => withLimits(pointwise(program, 2 + k)));
@@ -138,7 +138,7 @@ export function compileProgramKernel(program: Program): ActivationKernel {
   const fdc = emit(program, [oF, oD], false, 'v');
   const pgc = emit(program, oP, false, 'v');
 
-  const fix = (v: string, which: string, pArg: string) => `if (${v} !== ${v}) ${v} = ${which}(x, ${pArg});`;
+  const fix = (v: string, which: string, pArg: string) => `if (${v} !== ${v} || x !== x) ${v} = ${which}(x, ${pArg});`;
 
   const source = `
 const pvec = (P, c) => { const q = new Array(${n}); for (let k = 0; k < ${n}; k++) q[k] = P[k][c]; return q; };
@@ -207,7 +207,7 @@ return {
         ${[...fdc.pre, ...fdc.body].join('\n')}
         let y = ${fdc.outs[0]};
         let d = ${fdc.outs[1]};
-        if (y !== y || d !== d) { const q = pvec(P, c); ${fix('y', 'fS', 'q')} ${fix('d', 'dS', 'q')} }
+        if (y !== y || d !== d || x !== x) { const q = pvec(P, c); ${fix('y', 'fS', 'q')} ${fix('d', 'dS', 'q')} }
         Y[base + c] = y;
         D[base + c] = d;
       }
@@ -224,7 +224,7 @@ return {
         const x = X[base + c];
         const g = DY[base + c];
         ${[...pgc.pre, ...pgc.body].join('\n')}
-        ${params.map((_, k) => `{ let d = ${pgc.outs[k]}; if (d !== d) { const q = pvec(P, c); d = dpS[${k}](x, q); } G${k}[c] += g * d; }`).join('\n')}
+        ${params.map((_, k) => `{ let d = ${pgc.outs[k]}; if (d !== d || x !== x) { const q = pvec(P, c); d = dpS[${k}](x, q); } G${k}[c] += g * d; }`).join('\n')}
       }
     }
   },

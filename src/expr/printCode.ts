@@ -259,6 +259,8 @@ export function printCode(lang: CodeLanguage, fn: CodeFunction): string {
       [`/** ${doc.replace(/\*\//g, '* /')} */`, `function ${name}(${sig}) {`, ...b.lines.map((l) => `  ${l}`), `  return ${b.result};`, '}'].join('\n');
     const used = [...helpers].sort().map(jsHelper).filter((h) => h !== '');
     if (helpers.has('erf') || helpers.has('erfc')) used.push(JS_ERF);
+    // A bundler that keeps function names (esbuild's keepNames, as tsx runs) wraps them in __name(...).
+    if (used.some((h) => h.includes('__name('))) used.unshift('const __name = (f) => f;');
     return [
       head.join('\n'),
       fun(fName, `${title}: f(x).`, fBody),
