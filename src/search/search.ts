@@ -13,7 +13,7 @@ import type { InitializerName } from '../nn/initializers.js';
 import type { LossName } from '../nn/losses.js';
 import { ActlabError } from '../util/errors.js';
 import { createRng, type Rng } from '../util/rng.js';
-import { evalTask, type EvalOutcome, type EvalTask } from './evaluation.js';
+import { evalTask, type EvalOutcome, type EvalTask, type InitProbe } from './evaluation.js';
 import { screenCandidate } from './screen.js';
 import { spaceSize, type SearchSpace } from './space.js';
 import { holm, meanInterval, type MeanInterval } from './stats.js';
@@ -43,6 +43,27 @@ export interface SearchConfig {
   readonly top: number;
   /** Baseline activations of the final comparison. */
   readonly baselines: readonly string[];
+  /** Screen candidates by the untrained network (gradient flow and saturation at initialisation) before training. */
+  readonly surrogate?: boolean;
+}
+
+/**
+ * The surrogate's rule, fixed in advance: a candidate is not trained when, in the untrained network, the
+ * gradient norm of the first layer differs from the last layer's by more than 10^3 either way, or more
+ * than 90% of the hidden units are saturated.
+ */
+export const SURROGATE_RULE = { maxGradientDecades: 3, maxSaturated: 0.9 } as const;
+
+/** Why the surrogate rejects a probe, or null when it passes. */
+export function surrogateVerdict(o: EvalOutcome): string | null {
+  if (!o.ok) return `surrogate: the untrained network fails (${o.reason})`;
+  const p = o.probe;
+  if (!p) return null;
+  if (!Number.isFinite(p.gradientRatioLog10)) return 'surrogate: no gradient reaches the first layer at initialisation';
+  if (p.gradientRatioLog10 < -SURROGATE_RULE.maxGradientDecades) return `surrogate: gradients vanish at initialisation (first/last layer 10^${p.gradientRatioLog10.toFixed(1)})`;
+  if (p.gradientRatioLog10 > SURROGATE_RULE.maxGradientDecades) return `surrogate: gradients explode at initialisation (first/last layer 10^${p.gradientRatioLog10.toFixed(1)})`;
+  if (p.saturated > SURROGATE_RULE.maxSaturated) return `surrogate: ${Math.round(p.saturated * 100)}% of hidden units saturated at initialisation`;
+  return null;
 }
 
 /** Default baselines (the issue's and the papers' usual references). */
@@ -67,6 +88,8 @@ export interface CandidateRecord {
   /** Score per seed (test accuracy, or test R² for regression), in seed order; empty unless trained. */
   readonly scores: readonly number[];
   readonly score: MeanInterval | null;
+  /** The surrogate's measurements of the untrained network (with --surrogate). */
+  readonly init?: InitProbe;
 }
 
 /** Score of one generation (evolution) or batch (exhaustive). */
@@ -212,7 +235,7 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
   /** Screens, de-duplicates and trains a batch of trees; returns the records of the new ones. */
   const interval = (v: readonly number[]): MeanInterval => meanInterval(v, bounds);
   const evaluateBatch = async (trees: readonly Term[], generation: number): Promise<CandidateRecord[]> => {
-    const fresh: Array<{ tree: Term; expression: string; key: string | null; reason?: string }> = [];
+    const fresh: Array<{ tree: Term; expression: string; key: string | null; reason?: string; init?: InitProbe }> = [];
     for (const tree of trees) {
       generated++;
       const expression = render(tree, config.space);
@@ -224,13 +247,23 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
       // A candidate that resolved trains as its canonical text (simplified, with its parameters declared).
       fresh.push({ tree, expression: s.ok ? s.key : expression, key: s.key, ...(s.ok ? {} : { reason: s.reason }) });
     }
+    if (config.surrogate) {
+      const probing = fresh.filter((f) => f.reason === undefined);
+      const probes = await runAll(probing.map((f) => evalTask(jobFor(config, f.expression, seeds[0]), true)), `generation ${generation} (surrogate)`);
+      probing.forEach((f, i) => {
+        const o = probes[i];
+        if (o.ok && o.probe) f.init = o.probe;
+        const why = surrogateVerdict(o);
+        if (why !== null) f.reason = why;
+      });
+    }
     const toTrain = fresh.filter((f) => f.reason === undefined);
     const tasks = toTrain.map((f) => seeds.map((s) => evalTask(jobFor(config, f.expression, s))));
     const outcomes = await runAll(tasks.flat(), `generation ${generation}`);
     const records: CandidateRecord[] = [];
     let k = 0;
     for (const f of fresh) {
-      const base = { index: candidates.length + records.length, generation, tree: f.tree, description: describe(f.tree, config.space), expression: f.expression, key: f.key };
+      const base = { index: candidates.length + records.length, generation, tree: f.tree, description: describe(f.tree, config.space), expression: f.expression, key: f.key, ...(f.init ? { init: f.init } : {}) };
       if (f.reason !== undefined) {
         records.push({ ...base, status: 'rejected', reason: f.reason, scores: [], score: null });
         continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataCache, type EvalOutcome, type EvalTask } from '../../src/search/evaluation.js';
-import { runSearch, SearchStopped, type SearchConfig, type SearchExecutor } from '../../src/search/search.js';
+import { runSearch, SearchStopped, surrogateVerdict, type SearchConfig, type SearchExecutor } from '../../src/search/search.js';
 import { DEFAULT_SPACE } from '../../src/search/space.js';
 import { ThreadRunner, threadExecutor } from '../../src/node/searchPool.js';
 
@@ -103,5 +103,26 @@ describe('activation search', () => {
     const failed = r.candidates.filter((c) => c.status === 'failed');
     for (const f of failed) expect(f.reason).toBe('diverged: test');
     expect(r.leaderboard.some((l) => l.kind === 'candidate' && l.expression.includes('tanh'))).toBe(false);
+  });
+});
+
+describe('the surrogate (untrained network)', () => {
+  const ok = (probe: { gradientRatioLog10: number; saturated: number }) => ({ ok: true as const, score: 0.5, metric: 'accuracy' as const, testLoss: 1, trainLoss: 1, seconds: 0, probe: { ...probe, dead: 0, lastPreActivationStd: 1 } });
+  it('rejects vanishing or exploding gradients beyond 10^3 and over 90% saturation, by the rule fixed in advance', () => {
+    expect(surrogateVerdict(ok({ gradientRatioLog10: -3.5, saturated: 0 }))).toMatch(/vanish/);
+    expect(surrogateVerdict(ok({ gradientRatioLog10: 3.5, saturated: 0 }))).toMatch(/explode/);
+    expect(surrogateVerdict(ok({ gradientRatioLog10: 0, saturated: 0.95 }))).toMatch(/95% of hidden units saturated/);
+    expect(surrogateVerdict(ok({ gradientRatioLog10: Number.NEGATIVE_INFINITY, saturated: 0 }))).toMatch(/no gradient/);
+    expect(surrogateVerdict(ok({ gradientRatioLog10: -2.9, saturated: 0.89 }))).toBeNull();
+  });
+
+  it('with --surrogate every trained candidate carries its measurements at initialisation', async () => {
+    const r = await runSearch(config({ surrogate: true, model: { hidden: [6, 6, 6] } }), inThread().execute);
+    expect(r.counts.trained).toBe(8);
+    for (const c of r.candidates.filter((x) => x.status === 'trained')) {
+      expect(Number.isFinite(c.init?.gradientRatioLog10)).toBe(true);
+      expect(Math.abs(c.init?.gradientRatioLog10 ?? 99)).toBeLessThanOrEqual(3);
+    }
+    for (const c of r.candidates.filter((x) => x.reason?.startsWith('surrogate'))) expect(c.status).toBe('rejected');
   });
 });
