@@ -66,3 +66,16 @@ describe('actlab search (CLI)', () => {
     expect(s.err).toMatch(/holds no search to resume/);
   }, 60_000);
 });
+
+describe('examples/search-space-small.json', () => {
+  it('is a valid space and drives an exhaustive search', async () => {
+    const dir = join(tmp(), 'small');
+    const space = new URL('../../examples/search-space-small.json', import.meta.url).pathname;
+    const r = await runCli(['search', ...small, '--space', space, '--strategy', 'exhaustive', '--budget', '5', '--out', dir, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { counts: { trained: number }; candidates: Array<{ tree: { arg: unknown } }> };
+    expect(doc.counts.trained).toBe(5);
+    // Exhaustive: the single-operator trees u(x) come first.
+    expect(doc.candidates.every((c) => c.tree.arg === 'x')).toBe(true);
+  }, 60_000);
+});
