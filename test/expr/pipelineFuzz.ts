@@ -28,7 +28,7 @@ const growArb = fc
   .map(([o, n, piece]) => Array.from({ length: n }, () => piece).join(o));
 const nestArb = fc
   .tuple(fc.array(fc.constantFrom('sin', 'exp', 'log', 'tanh', 'sigmoid', 'softplus', 'sqrt', 'cbrt', 'erf', 'sinc'), { minLength: 1, maxLength: 30 }), fc.constantFrom('x', '1e308*x', 'x*x*x', 'pi*x'))
-  .map(([fs, inner]) => fs.reduce((acc, f) => `${f}(${acc})`, inner));
+  .map(([fs, inner]) => fs.reduce<string>((acc, f) => `${f}(${acc})`, inner));
 
 /** The text of one pipeline case. */
 export const pipelineTextArb: fc.Arbitrary<string> = fc.oneof(
