@@ -12,6 +12,7 @@ import { compileKernel, compileScalar } from '../expr/compile.js';
 import { diff } from '../expr/diff.js';
 import { parse } from '../expr/parse.js';
 import { simplify } from '../expr/simplify.js';
+import { type StableRewrite, stabilize } from '../expr/stabilize.js';
 import { toText } from '../expr/print.js';
 import { ActlabError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -24,6 +25,7 @@ interface Compiled {
   readonly derivative: Expr;
   readonly secondDerivative: Expr;
   readonly paramDerivatives: readonly Expr[];
+  readonly rewrites: readonly StableRewrite[];
   readonly f: ReturnType<typeof compileScalar>;
   readonly df: ReturnType<typeof compileScalar>;
   readonly d2f: ReturnType<typeof compileScalar>;
@@ -35,7 +37,7 @@ const compiledCache = new LruCache<string, Compiled>(512);
 function compileSymbolic(cacheKey: string, expr: Expr, params: readonly string[]): Compiled {
   const hit = compiledCache.get(cacheKey);
   if (hit) return hit;
-  const f = simplify(expr);
+  const { expr: f, rewrites } = stabilize(simplify(expr));
   const df = diff(f, VARIABLE);
   const d2f = diff(df, VARIABLE);
   const dp = params.map((p) => diff(f, p));
@@ -44,6 +46,7 @@ function compileSymbolic(cacheKey: string, expr: Expr, params: readonly string[]
     derivative: df,
     secondDerivative: d2f,
     paramDerivatives: dp,
+    rewrites,
     f: compileScalar(f, params),
     df: compileScalar(df, params),
     d2f: compileScalar(d2f, params),
@@ -68,6 +71,7 @@ function bind(
     derivative: c.derivative,
     secondDerivative: c.secondDerivative,
     paramDerivatives: c.paramDerivatives,
+    rewrites: c.rewrites,
     f: (x) => c.f(x, p),
     df: (x) => c.df(x, p),
     d2f: (x) => c.d2f(x, p),

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, findSpec, getSpec } from '../../src/activations/registry.js';
 import { activationFromSpec, resolveActivation } from '../../src/activations/resolve.js';
 import { FAMILIES } from '../../src/activations/spec.js';
+import { SWEEP } from './sweep.js';
 
-const EXTREMES = [0, 1e-30, -1e-30, 1e-7, -1e-7, 1, -1, 20, -20, 100, -100, 1e4, -1e4, 1e30, -1e30, 1e300, -1e300];
+const EXTREMES = SWEEP;
 const acts = CATALOG.map((s) => activationFromSpec(s));
 
 /** Relative closeness with an absolute floor. */

@@ -62,7 +62,8 @@ export const exponential: readonly ActivationSpec[] = [
     name: 'ISRLU',
     aliases: ['inverse_square_root_linear_unit'],
     family: 'exponential',
-    expression: 'x >= 0 ? x : x/hypot(1, sqrt(alpha)*x)',
+    // for √α x <= -1 the form -1/(√α hypot(1, 1/(√α x))), whose derivative does not cancel
+    expression: 'x >= 0 ? x : sqrt(alpha)*x > -1 ? x/hypot(1, sqrt(alpha)*x) : -1/(sqrt(alpha)*hypot(1, 1/(sqrt(alpha)*x)))',
     params: [{ name: 'alpha', default: 1, min: 1e-6, description: 'the negative saturation value is -1/√alpha' }],
     summary:
       'The inverse square root linear unit: the identity for x ≥ 0 and x/√(1+αx²) below, an ELU look-alike that saturates to -1/√α. It replaces ELU\'s exponential with an inverse square root, which the authors argue is faster to compute, and its first two derivatives are continuous at 0.',

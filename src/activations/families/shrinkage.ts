@@ -36,10 +36,12 @@ export const shrinkage: readonly ActivationSpec[] = [
     name: 'Tanh shrink',
     aliases: ['tanh_shrink'],
     family: 'shrinkage',
-    expression: 'x - tanh(x)',
+    // below |x| = 0.1 the subtraction would cancel: the Taylor series of x - tanh(x) to x^15 instead
+    expression:
+      'abs(x) < 0.1 ? x^3*(1/3 - x^2*(2/15 - x^2*(17/315 - x^2*(62/2835 - x^2*(1382/155925 - x^2*(21844/6081075 - x^2*(929569/638512875))))))) : x - tanh(x)',
     params: [],
     summary:
-      'x - tanh(x): a smooth shrinkage that is nearly flat around 0 (it starts like x³/3) and becomes x ∓ 1 for large |x|. Its derivative is tanh²(x), never negative. Near 0 the subtraction loses relative precision, as in every framework that computes it this way.',
+      'x - tanh(x): a smooth shrinkage that is nearly flat around 0 (it starts like x³/3) and becomes x ∓ 1 for large |x|. Its derivative is tanh²(x), never negative. Near 0 the subtraction loses every digit (frameworks return 0 at x = 1e-9); actlab uses the Taylor series there.',
     frameworks: { pytorch: 'torch.nn.Tanhshrink' },
     related: ['softshrink', 'tanh'],
     samples: [[-2, -1.035972419924183], [1, 0.23840584404423515], [3, 2.0049452463132695]],

@@ -81,7 +81,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     name: 'Softsign',
     aliases: [],
     family: 'sigmoidal',
-    expression: 'x/(1 + abs(x))',
+    // for |x| >= 1 the form sign(x) - sign(x)/(1 + |x|), whose derivative 1/(1 + |x|)² does not cancel
+    expression: 'abs(x) < 1 ? x/(1 + abs(x)) : sign(x) - sign(x)/(1 + abs(x))',
     params: [],
     summary:
       'An algebraic sigmoid x/(1+|x|) with range (-1, 1). It approaches its bounds polynomially rather than exponentially, so it saturates far more gently than tanh and keeps some gradient even for large inputs. Glorot and Bengio studied it as an alternative to tanh in deep feed-forward networks.',
@@ -110,7 +111,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     name: 'ISRU',
     aliases: ['inverse_square_root_unit'],
     family: 'sigmoidal',
-    expression: 'x/hypot(1, sqrt(alpha)*x)',
+    // for |√α x| >= 1 the form sign(x)/(√α hypot(1, 1/(√α x))), whose derivative does not cancel
+    expression: 'abs(sqrt(alpha)*x) < 1 ? x/hypot(1, sqrt(alpha)*x) : sign(x)/(sqrt(alpha)*hypot(1, 1/(sqrt(alpha)*x)))',
     params: [{ name: 'alpha', default: 1, min: 0, description: 'sets the bounds ±1/√alpha; larger alpha saturates sooner' }],
     summary:
       'The inverse square root unit x/√(1+αx²) is a tanh-like sigmoid with range (-1/√α, 1/√α) built only from a multiply and an inverse square root, which is cheaper than an exponential in hardware. It was proposed for recurrent networks alongside ISRLU.',
@@ -141,7 +143,9 @@ export const sigmoidal: readonly ActivationSpec[] = [
     name: 'Soboleva modified tanh',
     aliases: ['smht', 'modified_tanh'],
     family: 'sigmoidal',
-    expression: 'x > 0 ? (exp((a - c)*x) - exp(-(b + c)*x))/(1 + exp(-(c + d)*x)) : (exp((a + d)*x) - exp((d - b)*x))/(exp((c + d)*x) + 1)',
+    // near 0 the numerators as e^(qx)·expm1((a + b)x), which do not cancel
+    expression:
+      'x > 0 ? (x < 1 ? exp(-(b + c)*x)*expm1((a + b)*x) : exp((a - c)*x) - exp(-(b + c)*x))/(1 + exp(-(c + d)*x)) : (x > -1 ? exp((d - b)*x)*expm1((a + b)*x) : exp((a + d)*x) - exp((d - b)*x))/(exp((c + d)*x) + 1)',
     params: [
       { name: 'a', default: 1, min: 0, description: 'rate of the rising exponential in the numerator' },
       { name: 'b', default: 1, min: 0, description: 'rate of the falling exponential in the numerator' },

@@ -113,6 +113,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
           id: a.id, name: a.name, key: a.key, family: a.spec?.family ?? 'custom', aliases: a.spec?.aliases ?? [],
           expression: toText(a.expr), derivative: toText(a.derivative), secondDerivative: toText(a.secondDerivative),
           latex: { f: toLatex(a.expr), df: toLatex(a.derivative) },
+          rewrites: a.rewrites ?? [],
           params: paramsJson(a), properties: props, frameworks: a.spec?.frameworks ?? {},
           summary: a.spec?.summary ?? null, paper: a.spec?.paper ?? null, year: a.spec?.year ?? null, kinks: a.spec?.kinks ?? null,
         }));
@@ -125,6 +126,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
       lines.push(a.spec ? `${a.spec.name} (${a.spec.id})${a.spec.aliases.length ? `, also ${a.spec.aliases.join(', ')}` : ''} — ${a.spec.family}` : `custom activation ${a.key}`);
       if (a.spec?.summary) lines.push('', wrapText(a.spec.summary, 92));
       lines.push('', `  f(x)   = ${toText(a.expr)}`, `  f'(x)  = ${toText(a.derivative)}`);
+      for (const r of a.rewrites ?? []) lines.push(`  rewritten for stability: ${r.from}  →  ${r.to}   (${r.rule})`);
       if (a.paramNames.length > 0) {
         lines.push('', '  parameters:');
         for (const p of paramsJson(a)) lines.push(`    ${p.name} = ${full(p.value)}${p.value !== p.default ? ` (default ${p.default})` : ''}${p.description ? `  — ${p.description}` : ''}`);
