@@ -2,12 +2,16 @@ import { findBounds } from './bounds.js';
 import { buildGrid, normalizeBreakpoints } from './grid.js';
 import { nonFiniteIntervals } from './finiteness.js';
 import { limitAtInfinity } from './limitAtInfinity.js';
+import { symbolicLimit } from './series.js';
 import { monotonicityOf } from './monotonicity.js';
 import { oneSidedLimits } from './oneSidedLimits.js';
 import { flatIntervals, isFlat, splitPieces } from './pieces.js';
-import type { AnalyzableFunction, Continuity, NonSmoothPoint, Properties } from './properties.js';
+import type { AnalyzableFunction, Continuity, Evidence, NonSmoothPoint, Properties, PropertyEvidence } from './properties.js';
+import { evalInterval, iv } from './interval.js';
+import { type ProvedFacts, type SymbolicFunction, proveBound, proveProperties } from './proofs.js';
+import { loosen } from './prove.js';
 
-const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2'];
+const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3', 'Cinf'];
 
 /**
  * Computes the numerical properties of a scalar activation from its definition (f, its exact derivatives
@@ -49,25 +53,39 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const v2 = sample(d2, xs);
   const pieces = splitPieces(xs, bps);
 
+  const sym = fn.symbolic;
+  const proved = sym ? safeProve(sym, bps) : null;
   const sides = bps.map((b) => [f, d1, d2, d3].map((g, k) => oneSidedLimits(g, b, k < 3)));
   const nonSmoothPoints: NonSmoothPoint[] = [];
+  let continuityProved = proved !== null;
   bps.forEach((b, i) => {
     const s0 = sides[i][0];
     const fb = f(b);
     const tol = 1e-7 * Math.max(1, Math.abs(s0.left), Math.abs(s0.right));
     const valueJumps = !(Math.abs(fb - s0.left) <= tol && Math.abs(fb - s0.right) <= tol);
-    const order = valueJumps ? 0 : sides[i].findIndex((s) => s.jumps);
+    const sampledOrder = valueJumps ? 0 : sides[i].findIndex((s) => s.jumps);
+    const provedOrder = proved?.orders[i] ?? null;
+    if (provedOrder === null) continuityProved = false;
+    const order = provedOrder === null ? sampledOrder : provedOrder === 4 ? -1 : provedOrder;
     if (order >= 0) nonSmoothPoints.push({ x: b, order: order as 0 | 1 | 2 | 3 });
   });
-  const limits = { left: limitAtInfinity(f, -1), right: limitAtInfinity(f, 1) };
-  const nonFinite = nonFiniteIntervals(f, xs, v, limits);
-  const definedEverywhere = nonFinite.length === 0;
+  const sampledLimits = { left: limitAtInfinity(f, -1), right: limitAtInfinity(f, 1) };
+  const limits = { left: proved?.limits.left ?? sampledLimits.left, right: proved?.limits.right ?? sampledLimits.right };
+  const limitsProved = proved !== null && proved.limits.left !== null && proved.limits.right !== null;
+  const sampledNonFinite = nonFiniteIntervals(f, xs, v, limits);
+  const definedProved = proved !== null && proved.defined !== null;
+  const nonFinite = proved?.defined === true ? [] : sampledNonFinite;
+  const definedEverywhere = proved?.defined ?? nonFinite.length === 0;
   const lowest = Math.min(4, ...nonSmoothPoints.map((p) => p.order));
-  const continuity: Continuity = !definedEverywhere ? 'discontinuous' : lowest === 4 ? 'Cinf' : CLASSES[lowest];
+  const continuity: Continuity = !definedEverywhere ? 'discontinuous' : CLASSES[lowest === 4 ? 5 : lowest];
 
   const flat0 = pieces.map((p) => isFlat(p, v1));
   const flat1 = pieces.map((p) => isFlat(p, v2));
-  const derivativeLimits = { left: limitAtInfinity(d1, -1), right: limitAtInfinity(d1, 1) };
+  const derivativeLimits = {
+    left: proved?.derivativeLimits.left ?? limitAtInfinity(d1, -1),
+    right: proved?.derivativeLimits.right ?? limitAtInfinity(d1, 1),
+  };
+  const derivativeLimitsProved = proved !== null && proved.derivativeLimits.left !== null && proved.derivativeLimits.right !== null;
   const common = { xs, breakpoints: bps, pieces };
   const jumpsOf = (g: (x: number) => number, k: 0 | 1): number[] =>
     bps.flatMap((b, i) => {
@@ -85,17 +103,26 @@ export function analyze(fn: AnalyzableFunction): Properties {
     derivativeTolerance: 1e-9 * coreScale(xs, v2),
   });
 
-  const monotonicity = monotonicityOf(xs, v, v1, bps, flat0.some(Boolean));
-  const monotonicDerivative = monotonicityOf(xs, v1, v2, bps, flat1.some(Boolean)) !== 'none';
-  const supAbs = Math.max(bd.sup, -bd.inf);
+  const hasFlat = flat0.some(Boolean) || (proved?.flatPieces?.length ?? 0) > 0;
+  const direction = proved?.direction ?? null;
+  const monotonicity = direction === null ? monotonicityOf(xs, v, v1, bps, flat0.some(Boolean))
+    : direction === 0 ? 'none' : direction > 0 ? (hasFlat ? 'non-decreasing' : 'increasing') : hasFlat ? 'non-increasing' : 'decreasing';
+  const derivativeDirection = proved?.derivativeDirection ?? null;
+  const monotonicDerivative = derivativeDirection === null ? monotonicityOf(xs, v1, v2, bps, flat1.some(Boolean)) !== 'none' : derivativeDirection !== 0;
+  const slopeUnbounded = proved !== null && (proved.slopes.some((s) => s.some((w) => w === Infinity || w === -Infinity))
+    || [derivativeLimits.left, derivativeLimits.right].some((l) => l === 'inf' || l === '-inf'));
+  const supAbs = slopeUnbounded ? Infinity : Math.max(bd.sup, -bd.inf);
   const supAbsAt = bd.sup >= -bd.inf ? bd.supAt : bd.infAt;
 
   const f0 = f(0);
   const zeroIndex = bps.indexOf(0);
   const atZero = zeroIndex >= 0 ? sides[zeroIndex] : null;
-  const slopes = atZero ? [atZero[1].left, atZero[1].right] : [d1(0)];
+  const symbolicSlopes = sym ? safeSlopesAtZero(sym) : null;
+  const slopes = symbolicSlopes ?? (atZero ? [atZero[1].left, atZero[1].right] : [d1(0)]);
   const continuousAtZero = !nonSmoothPoints.some((p) => p.x === 0 && p.order === 0);
   const deadZones = flatIntervals(pieces, flat0, (p) => v[p.start]);
+  const exactZero = proved?.valueAtZero ?? null;
+  const zeroAtZero = exactZero !== null ? exactZero === 0 : f0 === 0;
 
   const props: Properties = {
     range: {
@@ -111,9 +138,8 @@ export function analyze(fn: AnalyzableFunction): Properties {
     monotonicDerivative,
     continuity,
     differentiable: continuity !== 'discontinuous' && continuity !== 'C0',
-    identityNearOrigin:
-      Math.abs(f0) <= 1e-12 && continuousAtZero && definedEverywhere && slopes.every((s) => Math.abs(s - 1) <= 1e-6),
-    zeroCentered: Math.abs(f0) <= 1e-12 && bf.inf < 0 && bf.sup > 0,
+    identityNearOrigin: zeroAtZero && continuousAtZero && definedEverywhere && slopes.every((s) => Math.abs(s - 1) <= 1e-9),
+    zeroCentered: zeroAtZero && bf.inf < 0 && bf.sup > 0,
     saturating: { left: derivativeLimits.left === 0, right: derivativeLimits.right === 0 },
     maxAbsDerivative: Number.isFinite(supAbs) ? supAbs : null,
     maxAbsDerivativeAt: Number.isFinite(supAbs) ? supAbsAt : null,
@@ -128,8 +154,126 @@ export function analyze(fn: AnalyzableFunction): Properties {
     nonSmoothPoints,
     definedEverywhere,
     nonFinite,
+    evidence: SAMPLED,
   };
-  return definedEverywhere ? props : notOnReals(props);
+  const evidence: PropertyEvidence = sym && proved
+    ? evidenceOf(sym, bps, proved, props, {
+      definedProved, continuityProved: continuityProved && proved.defined === true, limitsProved, derivativeLimitsProved,
+      slopeUnbounded, slopesProved: symbolicSlopes !== null,
+    })
+    : SAMPLED;
+  const withEvidence = { ...props, evidence };
+  return definedEverywhere ? withEvidence : notOnReals(withEvidence);
+}
+
+const SAMPLED: PropertyEvidence = {
+  definedEverywhere: 'sampled', range: 'sampled', boundedAbove: 'sampled', boundedBelow: 'sampled', monotonic: 'sampled',
+  monotonicDerivative: 'sampled', continuity: 'sampled', identityNearOrigin: 'sampled', zeroCentered: 'sampled',
+  saturating: 'sampled', maxAbsDerivative: 'sampled', deadZones: 'sampled', globalExtrema: 'sampled', limits: 'sampled',
+  derivativeLimits: 'sampled',
+};
+
+/** `proveProperties`, with any failure inside the prover meaning "nothing proved" (never a crash). */
+function safeProve(sym: SymbolicFunction, bps: readonly number[]): ProvedFacts | null {
+  try {
+    return proveProperties(sym, bps);
+  } catch {
+    return null;
+  }
+}
+
+/** f′(0⁻) and f′(0⁺) as symbolic limits, or null. */
+function safeSlopesAtZero(sym: SymbolicFunction): number[] | null {
+  try {
+    const d = sym.derivative(1);
+    const l = symbolicLimitNumber(d, -1);
+    const r = symbolicLimitNumber(d, 1);
+    return l === null || r === null ? null : [l, r];
+  } catch {
+    return null;
+  }
+}
+
+function symbolicLimitNumber(e: Parameters<typeof symbolicLimit>[0], side: -1 | 1): number | null {
+  const v = symbolicLimit(e, { at: 0, side });
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Which of the merged properties rest on a proof. Bounds: f ≥ about its sampled infimum is proved with a
+ * margin of 1e−7 relative (boundedness), and exactly (the range end itself) when that end is a proved limit
+ * at ±∞ or attained at a point where f's enclosure is exactly the end.
+ */
+function evidenceOf(
+  sym: SymbolicFunction,
+  bps: readonly number[],
+  proved: ProvedFacts,
+  p: Properties,
+  flags: {
+    definedProved: boolean; continuityProved: boolean; limitsProved: boolean; derivativeLimitsProved: boolean;
+    slopeUnbounded: boolean; slopesProved: boolean;
+  },
+): PropertyEvidence {
+  const e = (b: boolean): Evidence => (b ? 'proved' : 'sampled');
+  const ends = (['left', 'right'] as const).map((s) => p.limits[s]);
+  const side = (dir: 1 | -1): { bounded: boolean; exact: boolean } => {
+    // dir 1: below (f ≥ lower), dir −1: above (f ≤ upper)
+    const inf = dir > 0 ? '-inf' : 'inf';
+    if (ends.some((l) => l === inf) && flags.limitsProved) return { bounded: true, exact: true };
+    const end = dir > 0 ? p.range.lower : p.range.upper;
+    if (end === null) return { bounded: false, exact: false };
+    const loose = proveBound(sym, bps, loosen(end, dir > 0 ? -1 : 1), dir) === true;
+    if (!loose) return { bounded: false, exact: false };
+    const tight = proveBound(sym, bps, end, dir) === true;
+    const at = dir > 0 ? p.globalMinimum : p.globalMaximum;
+    const attained = at !== null && exactAt(sym, at.x, end);
+    const approached = flags.limitsProved && ends.some((l) => typeof l === 'number' && Math.abs(l - end) <= 1e-12 * Math.max(1, Math.abs(end)));
+    return { bounded: true, exact: tight && (attained || approached) };
+  };
+  const below = p.definedEverywhere ? side(1) : { bounded: false, exact: false };
+  const above = p.definedEverywhere ? side(-1) : { bounded: false, exact: false };
+  const zeroKnown = proved.valueAtZero !== null;
+  let zeroCentered = false;
+  if (zeroKnown && proved.valueAtZero !== 0) zeroCentered = true;
+  else if (zeroKnown && p.zeroCentered) zeroCentered = witnesses(sym, p);
+  else if (zeroKnown) zeroCentered = below.exact && above.exact;
+  return {
+    definedEverywhere: e(flags.definedProved),
+    range: e(below.exact && above.exact),
+    boundedAbove: e(above.bounded),
+    boundedBelow: e(below.bounded),
+    monotonic: e(proved.direction !== null),
+    monotonicDerivative: e(proved.derivativeDirection !== null),
+    continuity: e(flags.continuityProved),
+    identityNearOrigin: e(zeroKnown && (proved.valueAtZero !== 0 || (flags.slopesProved && flags.continuityProved))),
+    zeroCentered: e(zeroCentered),
+    saturating: e(flags.derivativeLimitsProved),
+    maxAbsDerivative: e(flags.slopeUnbounded || !p.definedEverywhere && flags.definedProved),
+    deadZones: 'sampled',
+    globalExtrema: 'sampled',
+    limits: e(flags.limitsProved),
+    derivativeLimits: e(flags.derivativeLimitsProved),
+  };
+}
+
+/** f(x) is exactly `value` (its enclosure at the point is that single number). */
+function exactAt(sym: SymbolicFunction, x: number, value: number): boolean {
+  const e = evalInterval(sym.f, iv(x, x));
+  return !e.undef && e.lo === value && e.hi === value;
+}
+
+/** Points where f is proved negative and positive (zero-centred needs both). */
+function witnesses(sym: SymbolicFunction, p: Properties): boolean {
+  const xs = [-1, 1, -10, 10, -100, 100, -1e3, 1e3, -1e6, 1e6, p.globalMinimum?.x, p.globalMaximum?.x].filter((x): x is number => typeof x === 'number');
+  let neg = false;
+  let pos = false;
+  for (const x of xs) {
+    const e = evalInterval(sym.f, iv(x, x));
+    if (e.undef) continue;
+    if (e.hi < 0) neg = true;
+    if (e.lo > 0) pos = true;
+  }
+  return neg && pos;
 }
 
 /**
