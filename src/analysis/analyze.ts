@@ -8,7 +8,8 @@ import { oneSidedLimits } from './oneSidedLimits.js';
 import { flatIntervals, isFlat, splitPieces } from './pieces.js';
 import type { AnalyzableFunction, Continuity, Evidence, NonSmoothPoint, Properties, PropertyEvidence } from './properties.js';
 import { evalInterval, iv } from './interval.js';
-import { type ProvedFacts, type SymbolicFunction, proveBound, proveProperties } from './proofs.js';
+import { type Hints, type ProvedFacts, type SymbolicFunction, proveBound, proveProperties } from './proofs.js';
+import { goldenSectionMin } from './goldenSection.js';
 import { loosen } from './prove.js';
 
 const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3', 'Cinf'];
@@ -54,7 +55,7 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const pieces = splitPieces(xs, bps);
 
   const sym = fn.symbolic;
-  const proved = sym ? safeProve(sym, bps) : null;
+  const proved = sym ? safeProve(sym, bps, { slopeExtrema: extremaOf(xs, v1, d1), curvatureExtrema: extremaOf(xs, v2, d2) }) : null;
   const sides = bps.map((b) => [f, d1, d2, d3].map((g, k) => oneSidedLimits(g, b, k < 3)));
   const nonSmoothPoints: NonSmoothPoint[] = [];
   let continuityProved = proved !== null;
@@ -166,6 +167,27 @@ export function analyze(fn: AnalyzableFunction): Properties {
   return definedEverywhere ? withEvidence : notOnReals(withEvidence);
 }
 
+/**
+ * The 6 lowest local minima and 6 highest local maxima of g on the grid, each refined by golden-section
+ * search between its grid neighbours: candidate counterexamples for the sign proofs.
+ */
+function extremaOf(xs: Float64Array, v: Float64Array, g: (x: number) => number): number[] {
+  const mins: number[] = [];
+  const maxs: number[] = [];
+  for (let i = 1; i + 1 < xs.length; i++) {
+    if (!Number.isFinite(v[i])) continue;
+    if (v[i] <= v[i - 1] && v[i] <= v[i + 1]) mins.push(i);
+    if (v[i] >= v[i - 1] && v[i] >= v[i + 1]) maxs.push(i);
+  }
+  mins.sort((a, b) => v[a] - v[b]);
+  maxs.sort((a, b) => v[b] - v[a]);
+  const out: number[] = [];
+  for (const [list, dir] of [[mins, 1], [maxs, -1]] as const) {
+    for (const i of list.slice(0, 6)) out.push(goldenSectionMin((x) => dir * g(x), xs[i - 1], xs[i + 1]).x);
+  }
+  return out;
+}
+
 const SAMPLED: PropertyEvidence = {
   definedEverywhere: 'sampled', range: 'sampled', boundedAbove: 'sampled', boundedBelow: 'sampled', monotonic: 'sampled',
   monotonicDerivative: 'sampled', continuity: 'sampled', identityNearOrigin: 'sampled', zeroCentered: 'sampled',
@@ -174,9 +196,9 @@ const SAMPLED: PropertyEvidence = {
 };
 
 /** `proveProperties`, with any failure inside the prover meaning "nothing proved" (never a crash). */
-function safeProve(sym: SymbolicFunction, bps: readonly number[]): ProvedFacts | null {
+function safeProve(sym: SymbolicFunction, bps: readonly number[], hints: Hints): ProvedFacts | null {
   try {
-    return proveProperties(sym, bps);
+    return proveProperties(sym, bps, hints);
   } catch {
     return null;
   }

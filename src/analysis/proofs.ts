@@ -14,6 +14,16 @@ export interface SymbolicFunction {
   derivative(k: 1 | 2 | 3): Expr;
 }
 
+/**
+ * Where the sampled analysis saw f′ (f″) at its most negative and most positive, refined: candidate
+ * counterexamples, checked first by an enclosure at the point (a narrow dip of f′ below 0 between grid
+ * points, x + 1.00000001·sin(x) at π, is refuted at once instead of by bisection).
+ */
+export interface Hints {
+  readonly slopeExtrema?: readonly number[];
+  readonly curvatureExtrema?: readonly number[];
+}
+
 /** Proved facts; `null` wherever no proof was found. */
 export interface ProvedFacts {
   readonly defined: boolean | null;
@@ -55,13 +65,13 @@ function asLimit(v: number | 'none' | null): Limit | null {
 }
 
 /** Proves what it can about f (see `ProvedFacts`). `breakpoints` are sorted and finite. */
-export function proveProperties(fn: SymbolicFunction, breakpoints: readonly number[]): ProvedFacts {
+export function proveProperties(fn: SymbolicFunction, breakpoints: readonly number[], hints: Hints = {}): ProvedFacts {
   const tower: Tower = [fn.f, fn.derivative(1), fn.derivative(2), fn.derivative(3)];
   const defined = proveDefined(fn.f, breakpoints);
   const orders = breakpoints.map((b) => orderAt(tower, b));
   const slopes = breakpoints.map((b) => sideLimits(tower[1], b));
-  const direction = directionOf(tower, breakpoints, 0, orders);
-  const derivativeDirection = directionOf(tower, breakpoints, 1, orders);
+  const direction = directionOf(tower, breakpoints, 0, orders, hints.slopeExtrema ?? []);
+  const derivativeDirection = directionOf(tower, breakpoints, 1, orders, hints.curvatureExtrema ?? []);
   const flatPieces = piecesOf(breakpoints).filter((p) => {
     const e = evalInterval(tower[1], iv(p.lo, p.hi));
     return e.lo === 0 && e.hi === 0 && !e.undef;
@@ -106,11 +116,20 @@ function orderAt(tower: Tower, b: number): number | null {
  * Direction of g = f^(k) over ℝ: the sign of g′ on every piece, and no jump of g against it at the
  * breakpoints (for k = 0 also f(b) between its one-sided limits). 0 when both signs were refuted.
  */
-function directionOf(tower: Tower, breakpoints: readonly number[], k: 0 | 1, orders: readonly (number | null)[]): 1 | -1 | 0 | null {
+function directionOf(tower: Tower, breakpoints: readonly number[], k: 0 | 1, orders: readonly (number | null)[], candidates: readonly number[]): 1 | -1 | 0 | null {
   const d: Tower = tower.slice(k + 1);
   const pieces = piecesOf(breakpoints);
   let refuted = 0;
   for (const sign of [1, -1] as const) {
+    const witness = candidates.some((x) => {
+      if (breakpoints.includes(x)) return false;
+      const e = evalInterval(d[0], iv(x, x));
+      return !e.undef && (sign > 0 ? e.hi < 0 : e.lo > 0);
+    });
+    if (witness) {
+      refuted++;
+      continue;
+    }
     let ok: boolean | null = true;
     for (const piece of pieces) {
       const r = proveSign(d, sign, piece, { boxes: k === 0 ? 250 : MAX_BOXES });

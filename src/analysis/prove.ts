@@ -11,7 +11,9 @@
  *   in halves inside, depth first, up to a budget of boxes;
  * - where g is exactly 0 at an end of a box (tanhshrink′ = 1 − sech² at 0: 1 − 1 is exact), no enclosure
  *   can show g ≥ 0 on a box that holds that end; then g′ is proved to have the sign that keeps g away
- *   from 0 inside (g′ ≥ 0 to the right of the zero, ≤ 0 to the left), up to the third derivative;
+ *   from 0 inside (g′ ≥ 0 to the right of the zero, ≤ 0 to the left), up to the third derivative. At a
+ *   piece's end "g = 0" means the one-sided limit from inside the piece (series), never the value at the
+ *   breakpoint, which follows the kink convention (sign(0) = 0 says nothing about sign on (−1, 0));
  * - pieces are open: conditions are decided on the box with each breakpoint end moved one double inside
  *   (the branch taken just inside the piece), and a box that is undefined only at a breakpoint end (sqrt′ at
  *   0) is retried with that end moved one double inside. This is the one place where the proof treats a
@@ -134,9 +136,13 @@ function zeroEndTrick(tower: Tower, k: number, sign: 1 | -1, b: Box, piece: Box,
   for (const end of [b.lo, b.hi]) {
     if (!Number.isFinite(end)) continue;
     const inside = end === b.lo ? 1 : -1;
-    const point: Box = { lo: end, hi: end };
-    const at = enclose(tower[k], point, end === piece.lo || end === piece.hi ? point : piece);
-    if (at.undef || at.lo !== 0 || at.hi !== 0) continue;
+    if (end === piece.lo || end === piece.hi) {
+      // at a piece's end the value there follows the kink convention: what counts is the limit from inside
+      if (symbolicLimit(tower[k], { at: end, side: inside }) !== 0) continue;
+    } else {
+      const at = enclose(tower[k], { lo: end, hi: end }, piece);
+      if (at.undef || at.lo !== 0 || at.hi !== 0) continue;
+    }
     const spend = Math.min(budget.boxes, TRICK_BOXES);
     const sub = { boxes: spend };
     const ok = signOn(tower, k + 1, (sign * inside) as 1 | -1, b, piece, sub) === true;
