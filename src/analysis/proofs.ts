@@ -43,6 +43,20 @@ export interface ProvedFacts {
   readonly valueAtZero: number | null;
 }
 
+/**
+ * g followed by `derivative(1)`, `derivative(2)`, … (n entries in all), each built on first use: the third
+ * derivative of a large expression is costly and most proofs never look at it.
+ */
+function towerOf(g: Expr, source: { derivative(k: 1 | 2 | 3): Expr }, n = 4): Tower {
+  const built: Expr[] = [g];
+  const tower = { length: n } as { length: number; [k: number]: Expr };
+  for (let k = 1; k < n; k++) {
+    Object.defineProperty(tower, k, { get: () => (built[k] ??= source.derivative(k as 1 | 2 | 3)), enumerable: true });
+  }
+  Object.defineProperty(tower, 0, { value: g, enumerable: true });
+  return tower;
+}
+
 /** Tolerance for equal one-sided limits: their coefficients are f64, so "equal" means to 1e−12 relative. */
 function same(a: number, b: number): boolean {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
@@ -66,7 +80,7 @@ function asLimit(v: number | 'none' | null): Limit | null {
 
 /** Proves what it can about f (see `ProvedFacts`). `breakpoints` are sorted and finite. */
 export function proveProperties(fn: SymbolicFunction, breakpoints: readonly number[], hints: Hints = {}): ProvedFacts {
-  const tower: Tower = [fn.f, fn.derivative(1), fn.derivative(2), fn.derivative(3)];
+  const tower = towerOf(fn.f, fn);
   const defined = proveDefined(fn.f, breakpoints);
   const orders = breakpoints.map((b) => orderAt(tower, b));
   const slopes = breakpoints.map((b) => sideLimits(tower[1], b));
@@ -117,7 +131,7 @@ function orderAt(tower: Tower, b: number): number | null {
  * breakpoints (for k = 0 also f(b) between its one-sided limits). 0 when both signs were refuted.
  */
 function directionOf(tower: Tower, breakpoints: readonly number[], k: 0 | 1, orders: readonly (number | null)[], candidates: readonly number[]): 1 | -1 | 0 | null {
-  const d: Tower = tower.slice(k + 1);
+  const d: Tower = k === 0 ? towerOf(tower[1], { derivative: (j) => tower[j + 1] }, 3) : towerOf(tower[2], { derivative: (j) => tower[j + 2] }, 2);
   const pieces = piecesOf(breakpoints);
   let refuted = 0;
   for (const sign of [1, -1] as const) {
@@ -181,7 +195,7 @@ function jumpsAgree(g: Expr, breakpoints: readonly number[], sign: 1 | -1, withV
 /** Proves f ≥ c (dir 1) or f ≤ c (dir −1) on all of ℝ, breakpoints included. */
 export function proveBound(fn: SymbolicFunction, breakpoints: readonly number[], c: number, dir: 1 | -1): boolean | null {
   const g = minus(fn.f, c);
-  const tower: Tower = [g, fn.derivative(1), fn.derivative(2), fn.derivative(3)];
+  const tower = towerOf(g, fn);
   let unknown = false;
   for (const b of breakpoints) {
     const e = evalInterval(g, iv(b, b));

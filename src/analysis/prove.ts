@@ -30,7 +30,7 @@ export const MAX_BOXES = 120;
 const TRICK_BOXES = 40;
 
 /** g, then its derivatives g′, g″ … (as far as known), all expressions in x only. */
-export type Tower = readonly Expr[];
+export type Tower = ArrayLike<Expr>;
 
 interface Box {
   readonly lo: number;

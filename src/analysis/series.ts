@@ -21,7 +21,7 @@
  */
 import { type Expr, op, sym } from '../expr/ast.js';
 import { diff } from '../expr/diff.js';
-import { evaluate } from '../expr/evaluate.js';
+import { compileScalar } from '../expr/compile.js';
 import * as R from '../expr/runtime.js';
 import type { PrimitiveName } from './primitiveName.js';
 
@@ -65,7 +65,7 @@ export interface LimitPoint {
 
 const UNKNOWN: Unknown = { kind: 'unknown' };
 const MAX_TERMS = 8;
-const TAYLOR_TERMS = 6;
+const TAYLOR_TERMS = 5;
 const DELTA = 1e-6;
 const CANCEL = 1e-13;
 
@@ -232,17 +232,24 @@ function recip(x: Asym): Asym {
 
 // ---- Taylor expansion of analytic primitives -----------------------------------------------------------
 
-const derivativeCache = new Map<string, Expr[]>();
+const derivativeCache = new Map<string, Array<(x: number) => number>>();
 
-/** k-th derivatives (k = 0..TAYLOR_TERMS) of a unary primitive, as expressions in `u`, from the table's own rules. */
-function derivativesOf(name: string): Expr[] {
+/**
+ * The k-th derivative (k = 0..TAYLOR_TERMS) of a unary primitive as an f64 function, from the table's own
+ * derivative rule (differentiated symbolically once per primitive, compiled, cached for the process).
+ */
+function derivativeOf(name: string, k: number): (x: number) => number {
   let list = derivativeCache.get(name);
   if (!list) {
-    list = [op(name, sym('u'))];
-    for (let k = 1; k <= TAYLOR_TERMS; k++) list.push(diff(list[k - 1], 'u'));
+    const exprs: Expr[] = [op(name, sym('x'))];
+    for (let j = 1; j <= TAYLOR_TERMS; j++) exprs.push(diff(exprs[j - 1], 'x'));
+    list = exprs.map((e) => {
+      const c = compileScalar(e, []);
+      return (x: number) => c(x, []);
+    });
     derivativeCache.set(name, list);
   }
-  return list;
+  return list[k];
 }
 
 /** g(u) for g analytic at the (finite) limit L of u, by Taylor expansion; coefficient k from `coef(k)`. */
@@ -273,7 +280,7 @@ function taylor(u: Asym, coef: (k: number, L: number) => number): Asym {
 }
 
 function analytic(name: string): (u: Asym) => Asym {
-  return (u) => taylor(u, (k, L) => evaluate(derivativesOf(name)[k], { u: L }));
+  return (u) => taylor(u, (k, L) => derivativeOf(name, k)(L));
 }
 
 /** Splits a series with q = 0 into its divergent part (p < 0) and the rest. */
