@@ -8,9 +8,9 @@ import { oneSidedLimits } from './oneSidedLimits.js';
 import { flatIntervals, isFlat, splitPieces } from './pieces.js';
 import type { AnalyzableFunction, Continuity, Evidence, NonSmoothPoint, Properties, PropertyEvidence } from './properties.js';
 import { evalInterval, iv } from './interval.js';
-import { type Hints, type ProvedFacts, type SymbolicFunction, proveBound, proveProperties } from './proofs.js';
+import { type Hints, type ProvedFacts, type SymbolicFunction, proveProperties } from './proofs.js';
 import { goldenSectionMin } from './goldenSection.js';
-import { loosen } from './prove.js';
+import { type SupEnclosure, supOf } from './prove.js';
 
 const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3', 'Cinf'];
 
@@ -55,7 +55,8 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const pieces = splitPieces(xs, bps);
 
   const sym = fn.symbolic;
-  const proved = sym ? safeProve(sym, bps, { slopeExtrema: extremaOf(xs, v1, d1), curvatureExtrema: extremaOf(xs, v2, d2) }) : null;
+  const slopeExtrema = sym ? extremaOf(xs, v1, d1) : [];
+  const proved = sym ? safeProve(sym, bps, { slopeExtrema, curvatureExtrema: extremaOf(xs, v2, d2) }) : null;
   const sides = bps.map((b) => [f, d1, d2, d3].map((g, k) => oneSidedLimits(g, b, k < 3)));
   const nonSmoothPoints: NonSmoothPoint[] = [];
   let continuityProved = proved !== null;
@@ -125,29 +126,65 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const exactZero = proved?.valueAtZero ?? null;
   const zeroAtZero = exactZero !== null ? exactZero === 0 : f0 === 0;
 
+  // Branch and bound on f′ and f (sound enclosures of their extremes): proves max |f′| and the range ends,
+  // and finds what the grid missed (a bump of width 1e−4 between grid points).
+  const canBound = sym !== undefined && proved !== null && definedEverywhere;
+  let maxSlope = supAbs;
+  let maxSlopeAt = supAbsAt;
+  let slopeProved = slopeUnbounded;
+  if (canBound && !slopeUnbounded) {
+    const seeds = [bd.supAt, bd.infAt, ...slopeExtrema].filter((x): x is number => typeof x === 'number');
+    const up = safeSup(sym.derivative(1), bps, 1, seeds, sym.derivative(2));
+    const dn = safeSup(sym.derivative(1), bps, -1, seeds, sym.derivative(2));
+    const lower = Math.max(up.lower, dn.lower);
+    const upper = Math.max(up.upper, dn.upper);
+    if (Number.isFinite(upper) && Number.isFinite(lower)) {
+      if (lower > maxSlope + 1e-9 * Math.max(1, maxSlope)) {
+        maxSlope = lower;
+        maxSlopeAt = up.lower >= dn.lower ? up.at : dn.at;
+      }
+      slopeProved = upper - lower <= 1e-8 * Math.max(1, lower) && maxSlope >= lower - 1e-9 * Math.max(1, lower);
+    }
+  }
+  const fSeeds = [bf.infAt, bf.supAt].filter((x): x is number => typeof x === 'number');
+  const infEnclosure = canBound && limits.left !== '-inf' && limits.right !== '-inf' ? safeSup(sym.f, bps, -1, fSeeds, sym.derivative(1)) : null;
+  const supEnclosure = canBound && limits.left !== 'inf' && limits.right !== 'inf' ? safeSup(sym.f, bps, 1, fSeeds, sym.derivative(1)) : null;
+  let fInf = bf.inf;
+  let fInfAt = bf.infAt;
+  let fSup = bf.sup;
+  let fSupAt = bf.supAt;
+  if (infEnclosure && Number.isFinite(infEnclosure.upper) && -infEnclosure.lower < fInf - 1e-9 * Math.max(1, Math.abs(fInf))) {
+    fInf = -infEnclosure.lower;
+    fInfAt = infEnclosure.at;
+  }
+  if (supEnclosure && Number.isFinite(supEnclosure.upper) && supEnclosure.lower > fSup + 1e-9 * Math.max(1, Math.abs(fSup))) {
+    fSup = supEnclosure.lower;
+    fSupAt = supEnclosure.at;
+  }
+
   const props: Properties = {
     range: {
-      lower: Number.isFinite(bf.inf) ? bf.inf : null,
-      upper: Number.isFinite(bf.sup) ? bf.sup : null,
-      lowerClosed: bf.infAt !== null,
-      upperClosed: bf.supAt !== null,
+      lower: Number.isFinite(fInf) ? fInf : null,
+      upper: Number.isFinite(fSup) ? fSup : null,
+      lowerClosed: fInfAt !== null,
+      upperClosed: fSupAt !== null,
     },
-    boundedAbove: Number.isFinite(bf.sup),
-    boundedBelow: Number.isFinite(bf.inf),
+    boundedAbove: Number.isFinite(fSup),
+    boundedBelow: Number.isFinite(fInf),
     monotonic: monotonicity !== 'none',
     monotonicity,
     monotonicDerivative,
     continuity,
     differentiable: continuity !== 'discontinuous' && continuity !== 'C0',
     identityNearOrigin: zeroAtZero && continuousAtZero && definedEverywhere && slopes.every((s) => Math.abs(s - 1) <= 1e-9),
-    zeroCentered: zeroAtZero && bf.inf < 0 && bf.sup > 0,
+    zeroCentered: zeroAtZero && fInf < 0 && fSup > 0,
     saturating: { left: derivativeLimits.left === 0, right: derivativeLimits.right === 0 },
-    maxAbsDerivative: Number.isFinite(supAbs) ? supAbs : null,
-    maxAbsDerivativeAt: Number.isFinite(supAbs) ? supAbsAt : null,
+    maxAbsDerivative: Number.isFinite(maxSlope) ? maxSlope : null,
+    maxAbsDerivativeAt: Number.isFinite(maxSlope) ? maxSlopeAt : null,
     deadZone: deadZones[0] ?? null,
     deadZones,
-    globalMinimum: bf.infAt !== null ? { x: bf.infAt, value: bf.inf } : null,
-    globalMaximum: bf.supAt !== null ? { x: bf.supAt, value: bf.sup } : null,
+    globalMinimum: fInfAt !== null ? { x: fInfAt, value: fInf } : null,
+    globalMaximum: fSupAt !== null ? { x: fSupAt, value: fSup } : null,
     valueAtZero: f0,
     derivativeAtZero: d1(0),
     limits,
@@ -160,7 +197,7 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const evidence: PropertyEvidence = sym && proved
     ? evidenceOf(sym, bps, proved, props, {
       definedProved, continuityProved: continuityProved && proved.defined === true, limitsProved, derivativeLimitsProved,
-      slopeUnbounded, slopesProved: symbolicSlopes !== null,
+      slopeProved, slopesProved: symbolicSlopes !== null, infEnclosure, supEnclosure,
     })
     : SAMPLED;
   const withEvidence = { ...props, evidence };
@@ -194,6 +231,15 @@ const SAMPLED: PropertyEvidence = {
   saturating: 'sampled', maxAbsDerivative: 'sampled', deadZones: 'sampled', globalExtrema: 'sampled', limits: 'sampled',
   derivativeLimits: 'sampled',
 };
+
+/** `supOf`, with a failure inside meaning "nothing bounded" (never a crash). */
+function safeSup(g: Parameters<typeof supOf>[0], bps: readonly number[], dir: 1 | -1, seeds: readonly number[], dg?: Parameters<typeof supOf>[0]): SupEnclosure {
+  try {
+    return supOf(g, bps, dir, seeds, dg);
+  } catch {
+    return { lower: -Infinity, upper: Infinity, at: null };
+  }
+}
 
 /** `proveProperties`, with any failure inside the prover meaning "nothing proved" (never a crash). */
 function safeProve(sym: SymbolicFunction, bps: readonly number[], hints: Hints): ProvedFacts | null {
@@ -233,24 +279,32 @@ function evidenceOf(
   p: Properties,
   flags: {
     definedProved: boolean; continuityProved: boolean; limitsProved: boolean; derivativeLimitsProved: boolean;
-    slopeUnbounded: boolean; slopesProved: boolean;
+    slopeProved: boolean; slopesProved: boolean; infEnclosure: SupEnclosure | null; supEnclosure: SupEnclosure | null;
   },
 ): PropertyEvidence {
   const e = (b: boolean): Evidence => (b ? 'proved' : 'sampled');
   const ends = (['left', 'right'] as const).map((s) => p.limits[s]);
+  const strict = proved.direction !== null && proved.direction !== 0 && (p.monotonicity === 'increasing' || p.monotonicity === 'decreasing');
   const side = (dir: 1 | -1): { bounded: boolean; exact: boolean } => {
-    // dir 1: below (f ≥ lower), dir −1: above (f ≤ upper)
-    const inf = dir > 0 ? '-inf' : 'inf';
-    if (ends.some((l) => l === inf) && flags.limitsProved) return { bounded: true, exact: true };
+    // dir 1: the lower end (inf f), dir −1: the upper end (sup f); `bounded`: boundedness is proved either way
+    const infinite = dir > 0 ? '-inf' : 'inf';
+    if (flags.limitsProved && ends.some((l) => l === infinite)) return { bounded: true, exact: true };
     const end = dir > 0 ? p.range.lower : p.range.upper;
-    if (end === null) return { bounded: false, exact: false };
-    const loose = proveBound(sym, bps, loosen(end, dir > 0 ? -1 : 1), dir) === true;
-    if (!loose) return { bounded: false, exact: false };
-    const tight = proveBound(sym, bps, end, dir) === true;
+    const enc = dir > 0 ? flags.infEnclosure : flags.supEnclosure;
+    if (end === null || enc === null || !Number.isFinite(enc.upper)) return { bounded: false, exact: false };
+    const scale = Math.max(1, Math.abs(end));
+    const value = -dir * end;
+    const tight = enc.upper - enc.lower <= 1e-8 * scale && value >= enc.lower - 1e-9 * scale && value <= enc.upper + 1e-9 * scale;
+    const closed = dir > 0 ? p.range.lowerClosed : p.range.upperClosed;
     const at = dir > 0 ? p.globalMinimum : p.globalMaximum;
-    const attained = at !== null && exactAt(sym, at.x, end);
-    const approached = flags.limitsProved && ends.some((l) => typeof l === 'number' && Math.abs(l - end) <= 1e-12 * Math.max(1, Math.abs(end)));
-    return { bounded: true, exact: tight && (attained || approached) };
+    const limitValues = ends.filter((l): l is number => typeof l === 'number');
+    // attained: exactly at a point, or strictly beyond both limits of a continuous f (extreme value theorem)
+    const beyondLimits = flags.limitsProved && flags.continuityProved && p.continuity !== 'discontinuous'
+      && ends.every((l) => l === (dir > 0 ? 'inf' : '-inf') || (typeof l === 'number' && dir * (l - end) > 1e-7 * scale));
+    const attained = (at !== null && exactAt(sym, at.x, end)) || beyondLimits;
+    // approached, not attained: a limit at ±∞ of a strictly monotonic f
+    const approached = flags.limitsProved && strict && limitValues.some((l) => Math.abs(l - end) <= 1e-12 * scale);
+    return { bounded: true, exact: tight && (closed ? attained : approached) };
   };
   const below = p.definedEverywhere ? side(1) : { bounded: false, exact: false };
   const above = p.definedEverywhere ? side(-1) : { bounded: false, exact: false };
@@ -270,7 +324,7 @@ function evidenceOf(
     identityNearOrigin: e(zeroKnown && (proved.valueAtZero !== 0 || (flags.slopesProved && flags.continuityProved))),
     zeroCentered: e(zeroCentered),
     saturating: e(flags.derivativeLimitsProved),
-    maxAbsDerivative: e(flags.slopeUnbounded || !p.definedEverywhere && flags.definedProved),
+    maxAbsDerivative: e(flags.slopeProved),
     deadZones: 'sampled',
     globalExtrema: 'sampled',
     limits: e(flags.limitsProved),
