@@ -105,12 +105,6 @@ export function analyze(fn: AnalyzableFunction): Properties {
     derivativeTolerance: 1e-9 * coreScale(xs, v2),
   });
 
-  const hasFlat = flat0.some(Boolean) || (proved?.flatPieces?.length ?? 0) > 0;
-  const direction = proved?.direction ?? null;
-  const monotonicity = direction === null ? monotonicityOf(xs, v, v1, bps, flat0.some(Boolean))
-    : direction === 0 ? 'none' : direction > 0 ? (hasFlat ? 'non-decreasing' : 'increasing') : hasFlat ? 'non-increasing' : 'decreasing';
-  const derivativeDirection = proved?.derivativeDirection ?? null;
-  const monotonicDerivative = derivativeDirection === null ? monotonicityOf(xs, v1, v2, bps, flat1.some(Boolean)) !== 'none' : derivativeDirection !== 0;
   const slopeUnbounded = proved !== null && (proved.slopes.some((s) => s.some((w) => w === Infinity || w === -Infinity))
     || [derivativeLimits.left, derivativeLimits.right].some((l) => l === 'inf' || l === '-inf'));
   const supAbs = slopeUnbounded ? Infinity : Math.max(bd.sup, -bd.inf);
@@ -132,18 +126,32 @@ export function analyze(fn: AnalyzableFunction): Properties {
   let maxSlope = supAbs;
   let maxSlopeAt = supAbsAt;
   let slopeProved = slopeUnbounded;
+  const slopeSigns = new Set<number>();
+  let derivativeBeyondLimits = false;
   if (canBound && !slopeUnbounded) {
     const seeds = [bd.supAt, bd.infAt, ...slopeExtrema].filter((x): x is number => typeof x === 'number');
     const up = safeSup(sym.derivative(1), bps, 1, seeds, sym.derivative(2));
     const dn = safeSup(sym.derivative(1), bps, -1, seeds, sym.derivative(2));
     const lower = Math.max(up.lower, dn.lower);
     const upper = Math.max(up.upper, dn.upper);
+    // a value at a point is a value of f′ whatever the bound: a slope the grid missed replaces the sampled one
+    if (Number.isFinite(lower) && lower > maxSlope + 1e-9 * Math.max(1, maxSlope)) {
+      maxSlope = lower;
+      maxSlopeAt = up.lower >= dn.lower ? up.at : dn.at;
+    }
     if (Number.isFinite(upper) && Number.isFinite(lower)) {
-      if (lower > maxSlope + 1e-9 * Math.max(1, maxSlope)) {
-        maxSlope = lower;
-        maxSlopeAt = up.lower >= dn.lower ? up.at : dn.at;
-      }
       slopeProved = upper - lower <= 1e-8 * Math.max(1, lower) && maxSlope >= lower - 1e-9 * Math.max(1, lower);
+    }
+    // points where f′ > 0 and f′ < 0 refute monotonicity in the other direction
+    if (up.lower > 0 && !up.atBreakpoint) slopeSigns.add(1);
+    if (dn.lower > 0 && !dn.atBreakpoint) slopeSigns.add(-1);
+    // a monotonic f′ stays between its limits at ±∞: a value beyond both refutes it
+    if (derivativeLimitsProved) {
+      const ls = [derivativeLimits.left, derivativeLimits.right];
+      if (ls.every((l): l is number => typeof l === 'number')) {
+        const tol = 1e-9 * Math.max(1, ...ls.map(Math.abs));
+        derivativeBeyondLimits = (!up.atBreakpoint && up.lower > Math.max(...ls) + tol) || (!dn.atBreakpoint && -dn.lower < Math.min(...ls) - tol);
+      }
     }
   }
   const fSeeds = [bf.infAt, bf.supAt].filter((x): x is number => typeof x === 'number');
@@ -153,14 +161,22 @@ export function analyze(fn: AnalyzableFunction): Properties {
   let fInfAt = bf.infAt;
   let fSup = bf.sup;
   let fSupAt = bf.supAt;
-  if (infEnclosure && Number.isFinite(infEnclosure.upper) && -infEnclosure.lower < fInf - 1e-9 * Math.max(1, Math.abs(fInf))) {
-    fInf = -infEnclosure.lower;
-    fInfAt = infEnclosure.at;
+  if (infEnclosure && Number.isFinite(infEnclosure.lower) && -infEnclosure.lower < fInf - 1e-9 * Math.max(1, Math.abs(fInf))) {
+    [fInf, fInfAt] = polish(f, d1, -infEnclosure.lower, infEnclosure.at, 1);
   }
-  if (supEnclosure && Number.isFinite(supEnclosure.upper) && supEnclosure.lower > fSup + 1e-9 * Math.max(1, Math.abs(fSup))) {
-    fSup = supEnclosure.lower;
-    fSupAt = supEnclosure.at;
+  if (supEnclosure && Number.isFinite(supEnclosure.lower) && supEnclosure.lower > fSup + 1e-9 * Math.max(1, Math.abs(fSup))) {
+    [fSup, fSupAt] = polish(f, d1, supEnclosure.lower, supEnclosure.at, -1);
   }
+
+  const derivativeDirection = proved?.derivativeDirection ?? (derivativeBeyondLimits ? 0 : null);
+  const monotonicDerivative = derivativeDirection === null ? monotonicityOf(xs, v1, v2, bps, flat1.some(Boolean)) !== 'none' : derivativeDirection !== 0;
+  const hasFlat = flat0.some(Boolean) || (proved?.flatPieces?.length ?? 0) > 0;
+  // both signs of f′ seen at points inside pieces (branch and bound) refute monotonicity as well as a proof would
+  const direction = proved?.direction ?? (slopeSigns.size === 2 ? 0 : null);
+  const sampledMonotonicity = monotonicityOf(xs, v, v1, bps, flat0.some(Boolean));
+  const contradicted = (sampledMonotonicity.endsWith('increasing') && slopeSigns.has(-1)) || (sampledMonotonicity.endsWith('decreasing') && slopeSigns.has(1));
+  const monotonicity = direction === null ? (contradicted ? 'none' : sampledMonotonicity)
+    : direction === 0 ? 'none' : direction > 0 ? (hasFlat ? 'non-decreasing' : 'increasing') : hasFlat ? 'non-increasing' : 'decreasing';
 
   const props: Properties = {
     range: {
@@ -197,7 +213,7 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const evidence: PropertyEvidence = sym && proved
     ? evidenceOf(sym, bps, proved, props, {
       definedProved, continuityProved: continuityProved && proved.defined === true, limitsProved, derivativeLimitsProved,
-      slopeProved, slopesProved: symbolicSlopes !== null, infEnclosure, supEnclosure,
+      slopeProved, slopesProved: symbolicSlopes !== null, slopeSignsBoth: slopeSigns.size === 2, derivativeBeyondLimits, infEnclosure, supEnclosure,
     })
     : SAMPLED;
   const withEvidence = { ...props, evidence };
@@ -232,12 +248,45 @@ const SAMPLED: PropertyEvidence = {
   derivativeLimits: 'sampled',
 };
 
+/**
+ * A minimum (dir 1) or maximum (dir −1) that branch and bound found near `at` (value `value`), pinned to the
+ * critical point by bisection on the sign of f′ in a bracket around it (the value found by branch and bound
+ * is only within 1e−9 of the end): returns the better of the two.
+ */
+function polish(f: (x: number) => number, d1: (x: number) => number, value: number, at: number | null, dir: 1 | -1): [number, number | null] {
+  if (at === null) return [value, at];
+  for (const w of [1e-9, 1e-7, 1e-5, 1e-3]) {
+    const h = w * Math.max(1, Math.abs(at));
+    let lo = at - h;
+    let hi = at + h;
+    const sl = Math.sign(d1(lo));
+    if (sl === 0 || sl === Math.sign(d1(hi)) || sl !== -dir) continue;
+    for (let i = 0; i < 200; i++) {
+      const mid = lo + (hi - lo) / 2;
+      if (mid <= lo || mid >= hi) break;
+      const sm = Math.sign(d1(mid));
+      if (sm === 0) {
+        lo = hi = mid;
+        break;
+      }
+      if (sm === sl) lo = mid;
+      else hi = mid;
+    }
+    for (const x of [lo, hi]) {
+      const v = f(x);
+      if (dir * (value - v) > 0) return [v, x];
+    }
+    return [value, at];
+  }
+  return [value, at];
+}
+
 /** `supOf`, with a failure inside meaning "nothing bounded" (never a crash). */
 function safeSup(g: Parameters<typeof supOf>[0], bps: readonly number[], dir: 1 | -1, seeds: readonly number[], dg?: Parameters<typeof supOf>[0]): SupEnclosure {
   try {
     return supOf(g, bps, dir, seeds, dg);
   } catch {
-    return { lower: -Infinity, upper: Infinity, at: null };
+    return { lower: -Infinity, upper: Infinity, at: null, atBreakpoint: false };
   }
 }
 
@@ -279,7 +328,7 @@ function evidenceOf(
   p: Properties,
   flags: {
     definedProved: boolean; continuityProved: boolean; limitsProved: boolean; derivativeLimitsProved: boolean;
-    slopeProved: boolean; slopesProved: boolean; infEnclosure: SupEnclosure | null; supEnclosure: SupEnclosure | null;
+    slopeProved: boolean; slopesProved: boolean; slopeSignsBoth: boolean; derivativeBeyondLimits: boolean; infEnclosure: SupEnclosure | null; supEnclosure: SupEnclosure | null;
   },
 ): PropertyEvidence {
   const e = (b: boolean): Evidence => (b ? 'proved' : 'sampled');
@@ -318,8 +367,8 @@ function evidenceOf(
     range: e(below.exact && above.exact),
     boundedAbove: e(above.bounded),
     boundedBelow: e(below.bounded),
-    monotonic: e(proved.direction !== null),
-    monotonicDerivative: e(proved.derivativeDirection !== null),
+    monotonic: e(proved.direction !== null || flags.slopeSignsBoth),
+    monotonicDerivative: e(proved.derivativeDirection !== null || flags.derivativeBeyondLimits),
     continuity: e(flags.continuityProved),
     identityNearOrigin: e(zeroKnown && (proved.valueAtZero !== 0 || (flags.slopesProved && flags.continuityProved))),
     zeroCentered: e(zeroCentered),

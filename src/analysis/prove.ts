@@ -211,6 +211,8 @@ export interface SupEnclosure {
   readonly lower: number;
   readonly upper: number;
   readonly at: number | null;
+  /** `at` is a breakpoint (its value follows the kink convention) rather than a point inside a piece. */
+  readonly atBreakpoint: boolean;
 }
 
 /**
@@ -225,6 +227,7 @@ export function supOf(g: Expr, breakpoints: readonly number[], dir: 1 | -1, seed
   const value = (e: Iv): [number, number] => (dir > 0 ? [e.lo, e.hi] : [-e.hi, -e.lo]);
   let lower = -Infinity;
   let at: number | null = null;
+  let atBreakpoint = false;
   let upper = -Infinity;
   const tryPoint = (x: number, piece: Box | null): void => {
     if (!Number.isFinite(x)) return;
@@ -234,11 +237,12 @@ export function supOf(g: Expr, breakpoints: readonly number[], dir: 1 | -1, seed
     if (lo > lower) {
       lower = lo;
       at = x;
+      atBreakpoint = piece === null;
     }
   };
   for (const b of breakpoints) {
     const e = evalInterval(g, iv(b, b));
-    if (e.undef || !(e.lo <= e.hi)) return { lower: -Infinity, upper: Infinity, at: null };
+    if (e.undef || !(e.lo <= e.hi)) return { lower: -Infinity, upper: Infinity, at: null, atBreakpoint: false };
     upper = Math.max(upper, value(e)[1]);
     tryPoint(b, null);
   }
@@ -278,12 +282,33 @@ export function supOf(g: Expr, breakpoints: readonly number[], dir: 1 | -1, seed
   };
   for (const p of pieces) push(p, p);
   let boxes = maxBoxes;
-  while (queue.length > 0) {
-    queue.sort((a, b) => a.hi - b.hi);
-    const top = queue[queue.length - 1];
+  // bounded boxes first (an unbounded tail whose enclosure is infinite would otherwise take the whole
+  // budget); tails are split once the bounded part cannot beat the best point any more
+  const unbounded = (b: Box): boolean => !Number.isFinite(b.lo) || !Number.isFinite(b.hi);
+  const nearEnd = (b: Box): number => Math.min(Math.abs(b.lo), Math.abs(b.hi));
+  while (queue.length > 0 && boxes-- > 0) {
     const tol = 1e-9 * Math.max(1, Math.abs(lower));
-    if (top.hi <= lower + tol || boxes-- <= 0) break;
-    queue.pop();
+    // order: bounded boxes by upper bound; then tails with a finite bound; then tails with none, nearest first
+    const rank = (it: Item): number => (!unbounded(it.box) ? 0 : Number.isFinite(it.hi) ? 1 : 2);
+    let pick = -1;
+    for (let i = 0; i < queue.length; i++) {
+      const it = queue[i];
+      if (!(it.hi > lower + tol)) continue;
+      if (pick < 0) {
+        pick = i;
+        continue;
+      }
+      const p = queue[pick];
+      const better = rank(it) < rank(p) || (rank(it) === rank(p) && (rank(it) < 2 ? it.hi > p.hi : nearEnd(it.box) < nearEnd(p.box)));
+      if (better) pick = i;
+    }
+    if (pick < 0) break;
+    const [top] = queue.splice(pick, 1);
+    if (rank(top) === 2 && nearEnd(top.box) > 1e12) {
+      // an unbounded enclosure this far out will not shrink by splitting: give the tail up (bound stays ∞)
+      upper = Infinity;
+      continue;
+    }
     const parts = split(top.box);
     if (!parts) {
       upper = Math.max(upper, top.hi);
@@ -293,5 +318,5 @@ export function supOf(g: Expr, breakpoints: readonly number[], dir: 1 | -1, seed
   }
   for (const item of queue) upper = Math.max(upper, item.hi);
   upper = Math.max(upper, lower);
-  return { lower, upper, at };
+  return { lower, upper, at, atBreakpoint };
 }

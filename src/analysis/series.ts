@@ -17,6 +17,8 @@
  *   x − tanh(x) near 0 starts at t³/3, not at a rounding residue times t);
  * - at most 8 terms are kept; a truncated Taylor or binomial series with remainder O(t^P) records
  *   err = P − 1e−6 (the remainder is o of that);
+ * - a remainder beyond every power of t (e^(−x²), erf(x) − 1 at ±∞) is kept as the error order 1e9: the
+ *   value tends to its limit, and stays unknown in sign;
  * - the limit read from a series is exact up to the rounding of its coefficients.
  */
 import { type Expr, op, sym } from '../expr/ast.js';
@@ -91,6 +93,12 @@ function series(q: number, terms: Term[], err: number): Series {
 }
 
 const constant = (v: number): Series => series(0, v === 0 ? [] : [{ a: v, p: 0 }], Infinity);
+
+/** Beyond every power of t: o(t^N) for all N (e^(−x²) at ±∞), as an error order no expansion reaches. */
+const FLAT = 1e9;
+
+/** v + a remainder beyond every power of t (erf(x) → 1 at +∞ faster than any power of 1/x). */
+const flat = (v: number): Series => series(0, v === 0 ? [] : [{ a: v, p: 0 }], FLAT);
 
 /** The limit of an asymptotic value: a number (±Infinity allowed), NaN when there is none or it is unknown. */
 export function limitOf(v: Asym): number {
@@ -297,7 +305,7 @@ function exp(u: Asym): Asym {
     if (div.length === 1 && div[0].p === -1 && s.err >= 0) {
       return mul(series(div[0].a, [{ a: 1, p: 0 }], Infinity), analytic('exp')(rest));
     }
-    return lim(div[0].a > 0 ? Infinity : 0);
+    return div[0].a > 0 ? lim(Infinity) : flat(0);
   }
   if (s && s.q < 0) return analytic('exp')(u);
   if (L === Infinity) return lim(Infinity);
@@ -333,6 +341,11 @@ const divergesTo = (u: Asym): number => {
   const L = limitOf(u);
   return L === Infinity ? 1 : L === -Infinity ? -1 : 0;
 };
+
+/** u diverges at least like a power of 1/t (a series with a leading term of negative power, or exponential growth). */
+function growsLikePower(u: Asym): boolean {
+  return u.kind === 'series' && (u.q > 0 || (u.q === 0 && u.terms.length > 0 && u.terms[0].p < 0));
+}
 
 function sigmoid(u: Asym): Asym {
   if (divergesTo(u) === 0) return analytic('sigmoid')(u);
@@ -472,13 +485,14 @@ const RULES: Record<Exclude<PrimitiveName, 'select'>, (a: readonly Asym[]) => As
   },
   acosh: ([u]) => (divergesTo(u) > 0 ? log(add(u, power(sub(mul(u, u), ONE), 0.5))) : analytic('acosh')(u)),
   atanh: ([u]) => analytic('atanh')(u),
+  // erfc(u) ~ e^(−u²)/(u√π) as u → +∞: beyond every power when u grows at least like a power of 1/t
   erf: ([u]) => {
     const d = divergesTo(u);
-    return d === 0 ? analytic('erf')(u) : lim(d);
+    return d === 0 ? analytic('erf')(u) : growsLikePower(u) ? flat(d) : lim(d);
   },
   erfc: ([u]) => {
     const d = divergesTo(u);
-    return d === 0 ? analytic('erfc')(u) : lim(d > 0 ? 0 : 2);
+    return d === 0 ? analytic('erfc')(u) : growsLikePower(u) ? flat(d > 0 ? 0 : 2) : lim(d > 0 ? 0 : 2);
   },
   sigmoid: ([u]) => sigmoid(u),
   softplus: ([u]) => softplus(u),
