@@ -281,6 +281,14 @@ function sincDerivativeIv(n: number, u: Iv): Iv {
   return { lo: -bound, hi: bound, undef: u.undef };
 }
 
+/** A directed bound of a^k for a whole k ≥ 1 by repeated exact-aware products (3² is exactly 9). */
+function powEnd(a: number, k: number, dir: -1 | 1): number {
+  if (a < 0) return k % 2 === 0 ? powEnd(-a, k, dir) : -powEnd(-a, k, (-dir) as -1 | 1);
+  let r = a;
+  for (let i = 1; i < k; i++) r = mulEnd(r, a, dir);
+  return r;
+}
+
 function powIv(u: Iv, v: Iv): Iv {
   if (isEmpty(u) || isEmpty(v)) return EMPTY_UNDEF;
   if (v.lo === v.hi) {
@@ -291,6 +299,10 @@ function powIv(u: Iv, v: Iv): Iv {
     const g = (x: number): number => Math.pow(x, k);
     if (Number.isInteger(k)) {
       const even = k % 2 === 0;
+      if (k > 0 && k <= 16 && !isEmpty(u)) {
+        const a = even ? absIv(u) : u;
+        return { lo: powEnd(a.lo, k, -1), hi: powEnd(a.hi, k, 1), undef };
+      }
       if (k > 0) {
         if (even) return { ...mono(g, absIv(u), { exactAt: [0, 1], min: 0 }), undef };
         return { ...mono(g, u, { exactAt: [0, 1, -1] }), undef };
