@@ -23,7 +23,7 @@
  */
 import type { Expr } from '../expr/ast.js';
 import * as R from '../expr/runtime.js';
-import type { PrimitiveName } from './primitiveName.js';
+import type { PrimitiveName } from '../expr/primitives.js';
 
 /** An enclosure: every finite value at a point of the box lies in [lo, hi] (empty when lo > hi); `undef`: some point may have no value. */
 export interface Iv {
@@ -476,9 +476,7 @@ function evalNode(e: Expr, box: Iv, memo: Map<Expr, Iv>, cond: CondCtx | undefin
     else if (t === false) out = withUndef(evalNode(e.args[2], box, memo, cond), c.undef);
     else out = withUndef(hull(evalNode(e.args[1], box, memo, cond), evalNode(e.args[2], box, memo, cond)), c.undef);
   } else {
-    const ext = (EXTENSIONS as Record<string, ((a: readonly Iv[]) => Iv) | undefined>)[e.op];
-    if (!ext) out = WHOLE;
-    else out = ext(e.args.map((a) => evalNode(a, box, memo, cond)));
+    out = EXTENSIONS[e.op](e.args.map((a) => evalNode(a, box, memo, cond)));
   }
   memo.set(e, out);
   return out;

@@ -25,7 +25,7 @@ import { type Expr, op, sym } from '../expr/ast.js';
 import { diff } from '../expr/diff.js';
 import { compileScalar } from '../expr/compile.js';
 import * as R from '../expr/runtime.js';
-import type { PrimitiveName } from './primitiveName.js';
+import type { PrimitiveName } from '../expr/primitives.js';
 
 interface Term {
   readonly a: number;
@@ -240,13 +240,13 @@ function recip(x: Asym): Asym {
 
 // ---- Taylor expansion of analytic primitives -----------------------------------------------------------
 
-const derivativeCache = new Map<string, Array<(x: number) => number>>();
+const derivativeCache = new Map<PrimitiveName, Array<(x: number) => number>>();
 
 /**
  * The k-th derivative (k = 0..TAYLOR_TERMS) of a unary primitive as an f64 function, from the table's own
  * derivative rule (differentiated symbolically once per primitive, compiled, cached for the process).
  */
-function derivativeOf(name: string, k: number): (x: number) => number {
+function derivativeOf(name: PrimitiveName, k: number): (x: number) => number {
   let list = derivativeCache.get(name);
   if (!list) {
     const exprs: Expr[] = [op(name, sym('x'))];
@@ -287,7 +287,7 @@ function taylor(u: Asym, coef: (k: number, L: number) => number): Asym {
   return result;
 }
 
-function analytic(name: string): (u: Asym) => Asym {
+function analytic(name: PrimitiveName): (u: Asym) => Asym {
   return (u) => taylor(u, (k, L) => derivativeOf(name, k)(L));
 }
 
@@ -536,8 +536,7 @@ export function expandAt(e: Expr, point: LimitPoint): Asym {
         const c = truthOf(go(n.args[0]));
         out = c === null ? UNKNOWN : go(n.args[c ? 1 : 2]);
       } else {
-        const rule = (RULES as Record<string, ((a: readonly Asym[]) => Asym) | undefined>)[n.op];
-        out = rule ? rule(n.args.map(go)) : UNKNOWN;
+        out = RULES[n.op](n.args.map(go));
       }
     } catch {
       out = UNKNOWN;
