@@ -5,12 +5,12 @@ import { limitAtInfinity } from './limitAtInfinity.js';
 import { symbolicLimit } from './series.js';
 import { monotonicityOf } from './monotonicity.js';
 import { oneSidedLimits } from './oneSidedLimits.js';
-import { flatIntervals, isFlat, splitPieces } from './pieces.js';
+import { type Piece, flatIntervals, isFlat, splitPieces } from './pieces.js';
 import type { AnalyzableFunction, Continuity, Evidence, NonSmoothPoint, Properties, PropertyEvidence } from './properties.js';
 import { evalInterval, iv } from './interval.js';
 import { type Hints, type ProvedFacts, type SymbolicFunction, proveProperties } from './proofs.js';
 import { goldenSectionMin } from './goldenSection.js';
-import { type SupEnclosure, supOf } from './prove.js';
+import { type SupEnclosure, encloseOnPiece, supOf } from './prove.js';
 
 const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3', 'Cinf'];
 
@@ -117,8 +117,7 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const slopes = symbolicSlopes ?? (atZero ? [atZero[1].left, atZero[1].right] : [d1(0)]);
   const continuousAtZero = !nonSmoothPoints.some((p) => p.x === 0 && p.order === 0);
   const deadZones = flatIntervals(pieces, flat0, (p) => v[p.start]);
-  const exactZero = proved?.valueAtZero ?? null;
-  const zeroAtZero = exactZero !== null ? exactZero === 0 : f0 === 0;
+  const zeroAtZero = proved?.zeroAtZero ?? f0 === 0;
 
   // Branch and bound on f′ and f (sound enclosures of their extremes): proves max |f′| and the range ends,
   // and finds what the grid missed (a bump of width 1e−4 between grid points).
@@ -213,7 +212,8 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const evidence: PropertyEvidence = sym && proved
     ? evidenceOf(sym, bps, proved, props, {
       definedProved, continuityProved: continuityProved && proved.defined === true, limitsProved, derivativeLimitsProved,
-      slopeProved, slopesProved: symbolicSlopes !== null, slopeSignsBoth: slopeSigns.size === 2, derivativeBeyondLimits, infEnclosure, supEnclosure,
+      slopeProved, slopesProved: symbolicSlopes !== null, slopeSignsBoth: slopeSigns.size === 2, derivativeBeyondLimits,
+      deadZonesProved: sym !== undefined && flatPiecesProved(sym, pieces, flat0, xs, v1), infEnclosure, supEnclosure,
     })
     : SAMPLED;
   const withEvidence = { ...props, evidence };
@@ -328,7 +328,7 @@ function evidenceOf(
   p: Properties,
   flags: {
     definedProved: boolean; continuityProved: boolean; limitsProved: boolean; derivativeLimitsProved: boolean;
-    slopeProved: boolean; slopesProved: boolean; slopeSignsBoth: boolean; derivativeBeyondLimits: boolean; infEnclosure: SupEnclosure | null; supEnclosure: SupEnclosure | null;
+    slopeProved: boolean; slopesProved: boolean; slopeSignsBoth: boolean; derivativeBeyondLimits: boolean; deadZonesProved: boolean; infEnclosure: SupEnclosure | null; supEnclosure: SupEnclosure | null;
   },
 ): PropertyEvidence {
   const e = (b: boolean): Evidence => (b ? 'proved' : 'sampled');
@@ -357,9 +357,9 @@ function evidenceOf(
   };
   const below = p.definedEverywhere ? side(1) : { bounded: false, exact: false };
   const above = p.definedEverywhere ? side(-1) : { bounded: false, exact: false };
-  const zeroKnown = proved.valueAtZero !== null;
+  const zeroKnown = proved.zeroAtZero !== null;
   let zeroCentered = false;
-  if (zeroKnown && proved.valueAtZero !== 0) zeroCentered = true;
+  if (proved.zeroAtZero === false) zeroCentered = true;
   else if (zeroKnown && p.zeroCentered) zeroCentered = witnesses(sym, p);
   else if (zeroKnown) zeroCentered = below.exact && above.exact;
   return {
@@ -370,15 +370,35 @@ function evidenceOf(
     monotonic: e(proved.direction !== null || flags.slopeSignsBoth),
     monotonicDerivative: e(proved.derivativeDirection !== null || flags.derivativeBeyondLimits),
     continuity: e(flags.continuityProved),
-    identityNearOrigin: e(zeroKnown && (proved.valueAtZero !== 0 || (flags.slopesProved && flags.continuityProved))),
+    identityNearOrigin: e(proved.zeroAtZero === false || (proved.zeroAtZero === true && flags.slopesProved && flags.continuityProved)),
     zeroCentered: e(zeroCentered),
     saturating: e(flags.derivativeLimitsProved),
     maxAbsDerivative: e(flags.slopeProved),
-    deadZones: 'sampled',
-    globalExtrema: 'sampled',
+    deadZones: e(flags.deadZonesProved),
+    globalExtrema: e(below.exact && above.exact && (p.globalMinimum !== null || p.range.lower === null || !p.range.lowerClosed) && (p.globalMaximum !== null || p.range.upper === null || !p.range.upperClosed)),
     limits: e(flags.limitsProved),
     derivativeLimits: e(flags.derivativeLimitsProved),
   };
+}
+
+/**
+ * Every piece that the samples call flat has f′ exactly 0 on its whole enclosure, and every other piece has a
+ * sample where f′'s enclosure excludes 0: the dead zones are then exactly the sampled ones.
+ */
+function flatPiecesProved(sym: SymbolicFunction, pieces: readonly Piece[], flat: readonly boolean[], xs: Float64Array, v1: Float64Array): boolean {
+  const d = sym.derivative(1);
+  return pieces.every((p, i) => {
+    if (flat[i]) {
+      const e = encloseOnPiece(d, p.lo, p.hi);
+      return !e.undef && e.lo === 0 && e.hi === 0;
+    }
+    for (let k = p.start; k < p.end; k++) {
+      if (v1[k] === 0 || !Number.isFinite(v1[k])) continue;
+      const e = evalInterval(d, iv(xs[k], xs[k]));
+      return !e.undef && (e.lo > 0 || e.hi < 0);
+    }
+    return false;
+  });
 }
 
 /** f(x) is exactly `value` (its enclosure at the point is that single number). */

@@ -39,8 +39,8 @@ export interface ProvedFacts {
   readonly orders: readonly (number | null)[];
   /** Per breakpoint: one-sided limits of f′ (null when not decided). */
   readonly slopes: readonly ([number | 'none' | null, number | 'none' | null])[];
-  /** f(0) when its enclosure is a single number. */
-  readonly valueAtZero: number | null;
+  /** Whether f(0) = 0: true (its enclosure is exactly 0), false (the enclosure excludes 0), null. */
+  readonly zeroAtZero: boolean | null;
 }
 
 /**
@@ -103,7 +103,7 @@ export function proveProperties(fn: SymbolicFunction, breakpoints: readonly numb
     },
     orders,
     slopes,
-    valueAtZero: !z.undef && z.lo === z.hi ? z.lo : null,
+    zeroAtZero: z.undef ? null : z.lo === 0 && z.hi === 0 ? true : z.lo > 0 || z.hi < 0 ? false : null,
   };
 }
 

@@ -79,6 +79,12 @@ function encloseOnce(g: Expr, b: Box, piece: Box): Iv {
   return evalInterval(g, cond, cond);
 }
 
+/** The enclosure of g over the open piece (lo, hi): conditions decided just inside its ends. */
+export function encloseOnPiece(g: Expr, lo: number, hi: number): Iv {
+  const piece = { lo, hi };
+  return enclose(g, piece, piece);
+}
+
 function split(b: Box): [Box, Box] | null {
   const { lo, hi } = b;
   let m: number;
