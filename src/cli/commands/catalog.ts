@@ -46,12 +46,18 @@ function propertyCells(p: Properties): string[] {
     yesNo(p.identityNearOrigin),
     yesNo(p.zeroCentered),
     p.saturating.left && p.saturating.right ? 'both' : p.saturating.left ? 'left' : p.saturating.right ? 'right' : 'no',
-    fmt(p.maxAbsDerivative, 4),
+    p.maxAbsDerivative === null && p.definedEverywhere ? 'unbounded' : fmt(p.maxAbsDerivative, 4),
     p.deadZone ? `${p.deadZone.from === null ? '(-∞' : `[${fmt(p.deadZone.from, 4)}`}, ${p.deadZone.to === null ? '∞)' : `${fmt(p.deadZone.to, 4)}]`}` : 'no',
   ];
 }
 
 const PROPERTY_HEADERS = ['range', 'monotonic', "monotonic f'", 'continuity', 'identity near 0', 'zero-centred', 'saturates', "max |f'|", 'dead zone'];
+
+/** The evidence behind each row of PROPERTY_HEADERS: proved from the expression, or sampled. */
+function evidenceCells(p: Properties): string[] {
+  const e = p.evidence;
+  return [e.range, e.monotonic, e.monotonicDerivative, e.continuity, e.identityNearOrigin, e.zeroCentered, e.saturating, e.maxAbsDerivative, e.deadZones];
+}
 
 function paramsJson(a: Activation) {
   return a.paramNames.map((name, i) => {
@@ -131,8 +137,10 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
         lines.push('', '  parameters:');
         for (const p of paramsJson(a)) lines.push(`    ${p.name} = ${full(p.value)}${p.value !== p.default ? ` (default ${p.default})` : ''}${p.description ? `  — ${p.description}` : ''}`);
       }
-      lines.push('', '  properties (computed from the definition):');
-      lines.push(textTable(['property', 'value'], PROPERTY_HEADERS.map((h, i) => [h, propertyCells(props)[i]])).replace(/^/gm, '    ').trimEnd());
+      lines.push('', '  properties (computed from the definition; proved from the expression, or sampled where no proof was found):');
+      const cells = propertyCells(props);
+      const evidence = evidenceCells(props);
+      lines.push(textTable(['property', 'value', 'evidence'], PROPERTY_HEADERS.map((h, i) => [h, cells[i], evidence[i]])).replace(/^/gm, '    ').trimEnd());
       lines.push(`    f(0) = ${fmt(props.valueAtZero)}, f'(0) = ${fmt(props.derivativeAtZero)}${props.globalMinimum ? `, minimum ${fmt(props.globalMinimum.value)} at x = ${fmt(props.globalMinimum.x)}` : ''}`);
       if (a.spec) {
         lines.push('', `  frameworks: ${frameworksLine(a)}`);
