@@ -14,7 +14,7 @@ export const periodic: readonly ActivationSpec[] = [
       'The sine as an activation. Periodic units let a network represent oscillating signals and fine detail that ReLU networks smooth over; SIREN networks, which fit images, audio and signed distance fields from coordinates, use sin(ω₀·x) throughout with a matching initialisation. With many extrema it makes the loss surface harder to optimise in ordinary classifiers.',
     year: 2020,
     paper: { authors: 'V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein', title: 'Implicit Neural Representations with Periodic Activation Functions', year: 2020, where: 'arXiv:2006.09661 (NeurIPS 2020)' },
-    frameworks: { tfjs: 'tf.sin', onnx: 'Sin' },
+    frameworks: { tfjs: 'tf.sin', onnx: 'Sin', jax: 'jax.numpy.sin' },
     related: ['cosine', 'snake', 'sinc'],
     samples: [[-1, -0.8414709848078965], [0.5, 0.479425538604203], [2, 0.9092974268256817]],
   },
@@ -27,7 +27,7 @@ export const periodic: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The cosine as an activation: periodic and even, with a maximum of 1 at the origin, so unlike the sine it does not act like the identity near 0. It appears in random Fourier feature layers and in comparisons of periodic activations.',
-    frameworks: { tfjs: 'tf.cos', onnx: 'Cos' },
+    frameworks: { tfjs: 'tf.cos', onnx: 'Cos', jax: 'jax.numpy.cos' },
     related: ['sinusoid', 'gaussian'],
     samples: [[-1, 0.5403023058681398], [0.5, 0.8775825618903728], [2, -0.4161468365471424]],
   },

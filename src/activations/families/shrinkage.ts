@@ -12,7 +12,7 @@ export const shrinkage: readonly ActivationSpec[] = [
     params: [{ name: 'lambd', default: 0.5, min: 0, description: 'half-width of the dead zone around 0 (PyTorch spells it lambd)' }],
     summary:
       'Hard thresholding: inputs whose magnitude exceeds lambda pass unchanged and all others become 0. It comes from sparse coding and wavelet denoising, where small coefficients are treated as noise. The function jumps at ±lambda.',
-    frameworks: { pytorch: 'torch.nn.Hardshrink', onnx: 'Shrink (bias = 0)' },
+    frameworks: { pytorch: 'torch.nn.Hardshrink', onnx: 'Shrink (bias = 0)', keras: 'keras.activations.hard_shrink' },
     kinks: "jumps at ±lambd: f(±lambd) = 0 and f'(±lambd) = 0, as PyTorch (gradient passes only where |x| > lambd).",
     related: ['softshrink', 'threshold', 'tanhshrink'],
     samples: [[-1, -1], [0.5, 0], [0.7, 0.7]],
@@ -26,7 +26,7 @@ export const shrinkage: readonly ActivationSpec[] = [
     params: [{ name: 'lambd', default: 0.5, min: 0, description: 'amount every input is moved towards 0 (PyTorch spells it lambd)' }],
     summary:
       'Soft thresholding, the proximal operator of the L1 norm: every input moves towards zero by lambda, and inputs within lambda of zero become exactly 0. It is continuous, unlike hard shrink, and is the nonlinearity of ISTA-style sparse-coding networks such as LISTA.',
-    frameworks: { pytorch: 'torch.nn.Softshrink', onnx: 'Shrink (bias = lambd)' },
+    frameworks: { pytorch: 'torch.nn.Softshrink', onnx: 'Shrink (bias = lambd)', keras: 'keras.activations.soft_shrink' },
     kinks: "kinks at ±lambd: f'(±lambd) = 0, as PyTorch.",
     related: ['hardshrink', 'tanhshrink'],
     samples: [[-2, -1.5], [0.25, 0], [1.5, 1]],
@@ -40,7 +40,7 @@ export const shrinkage: readonly ActivationSpec[] = [
     params: [],
     summary:
       'x - tanh(x): a smooth shrinkage that is nearly flat around 0 (it starts like x³/3) and becomes x ∓ 1 for large |x|. Its derivative is tanh²(x), never negative. Near 0 the subtraction loses relative precision, as in every framework that computes it this way.',
-    frameworks: { pytorch: 'torch.nn.Tanhshrink' },
+    frameworks: { pytorch: 'torch.nn.Tanhshrink', keras: 'keras.activations.tanh_shrink' },
     related: ['softshrink', 'tanh'],
     samples: [[-2, -1.035972419924183], [1, 0.23840584404423515], [3, 2.0049452463132695]],
   },

@@ -12,7 +12,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The logistic function 1/(1+e^-x) squashes any input into (0, 1), which makes it the natural output for a probability. As a hidden-layer activation it has fallen out of use: its outputs are not centred on zero and its derivative is at most 1/4 and vanishes in both tails, so gradients shrink as they pass through many layers.',
-    frameworks: { pytorch: 'torch.nn.Sigmoid', keras: 'keras.activations.sigmoid', tfjs: 'tf.sigmoid', onnx: 'Sigmoid' },
+    frameworks: { pytorch: 'torch.nn.Sigmoid', keras: 'keras.activations.sigmoid', tfjs: 'tf.sigmoid', onnx: 'Sigmoid', jax: 'jax.nn.sigmoid' },
     related: ['tanh', 'hard_sigmoid', 'logsigmoid', 'silu'],
     samples: [[-2, 0.11920292202211755], [0, 0.5], [1, 0.7310585786300049]],
   },
@@ -25,7 +25,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The hyperbolic tangent maps inputs into (-1, 1) and is an odd function with slope 1 at the origin, so it behaves like the identity for small inputs and its outputs are centred on zero. It is a rescaled sigmoid, tanh(x) = 2·sigmoid(2x) - 1, and shares its saturation: for large |x| the derivative vanishes. It remains standard inside recurrent cells such as LSTMs and GRUs.',
-    frameworks: { pytorch: 'torch.nn.Tanh', keras: 'keras.activations.tanh', tfjs: 'tf.tanh', onnx: 'Tanh' },
+    frameworks: { pytorch: 'torch.nn.Tanh', keras: 'keras.activations.tanh', tfjs: 'tf.tanh', onnx: 'Tanh', jax: 'jax.numpy.tanh' },
     related: ['sigmoid', 'hardtanh', 'softsign', 'scaled_tanh'],
     samples: [[-1, -0.7615941559557649], [0, 0], [0.5, 0.46211715726000974]],
   },
@@ -40,7 +40,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
       'A piecewise-linear stand-in for the sigmoid: a straight line of slope 1/6 through (0, 1/2), clipped to [0, 1] at x = ±3. It costs a multiply-add and a clip, which is why MobileNetV3 uses it inside hard swish and squeeze-and-excitation blocks. This is the PyTorch, JAX and Keras 3 form; Keras 2, TF.js and ONNX use slope 0.2 (see hard_sigmoid_keras).',
     year: 2019,
     paper: { authors: 'A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, V. Vasudevan, Q. V. Le, H. Adam', title: 'Searching for MobileNetV3', year: 2019, where: 'arXiv:1905.02244 (ICCV 2019)' },
-    frameworks: { pytorch: 'torch.nn.Hardsigmoid', keras: 'keras.activations.hard_sigmoid (Keras 3)', onnx: 'HardSigmoid (alpha = 1/6, beta = 0.5)' },
+    frameworks: { pytorch: 'torch.nn.Hardsigmoid', keras: 'keras.activations.hard_sigmoid (Keras 3)', onnx: 'HardSigmoid (alpha = 1/6, beta = 0.5)', jax: 'jax.nn.hard_sigmoid' },
     kinks: "kinks at x = ±3: f' = 0 at both (derivative 1/6 strictly inside (-3, 3)), as PyTorch.",
     related: ['sigmoid', 'hard_sigmoid_keras', 'hard_swish'],
     samples: [[-4, 0], [-1.5, 0.25], [1, 0.6666666666666666], [3, 1]],
@@ -71,7 +71,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     ],
     summary:
       'The identity clipped to [-1, 1]: a piecewise-linear imitation of tanh that is exact and cheap. Inside the interval the gradient is exactly 1 and outside it is exactly 0, so saturated units pass no gradient at all. With bounds (0, 6) it is ReLU6.',
-    frameworks: { pytorch: 'torch.nn.Hardtanh', onnx: 'Clip' },
+    frameworks: { pytorch: 'torch.nn.Hardtanh', onnx: 'Clip', jax: 'jax.nn.hard_tanh', keras: 'keras.activations.hard_tanh' },
     kinks: "kinks at min_val and max_val: f' = 0 at both, as PyTorch (JAX gives 1).",
     related: ['tanh', 'relu6', 'hard_sigmoid'],
     samples: [[-2, -1], [0.5, 0.5], [1.5, 1]],
@@ -87,7 +87,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
       'An algebraic sigmoid x/(1+|x|) with range (-1, 1). It approaches its bounds polynomially rather than exponentially, so it saturates far more gently than tanh and keeps some gradient even for large inputs. Glorot and Bengio studied it as an alternative to tanh in deep feed-forward networks.',
     year: 2010,
     paper: { authors: 'X. Glorot, Y. Bengio', title: 'Understanding the difficulty of training deep feedforward neural networks', year: 2010, where: 'AISTATS 2010' },
-    frameworks: { pytorch: 'torch.nn.Softsign', keras: 'keras.activations.softsign', tfjs: "'softsign' (layer activation)", onnx: 'Softsign' },
+    frameworks: { pytorch: 'torch.nn.Softsign', keras: 'keras.activations.softsign', tfjs: "'softsign' (layer activation)", onnx: 'Softsign', jax: 'jax.nn.soft_sign' },
     kinks: "f is C1 at 0 (f'(0) = 1) but its second derivative jumps there; abs'(0) = 0 is used in the derivative formula, which gives the right value 1.",
     related: ['tanh', 'isru', 'elliott'],
     samples: [[-3, -0.75], [0.5, 0.3333333333333333], [1, 0.5]],
@@ -192,7 +192,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The Gauss error function is a smooth odd sigmoid with range (-1, 1) and slope 2/√π ≈ 1.13 at the origin; it is the cumulative distribution of a normal variable rescaled to (-1, 1). Its tails approach ±1 like a Gaussian, faster than tanh. It is the building block of GELU and SERF.',
-    frameworks: { tfjs: 'tf.erf', onnx: 'Erf' },
+    frameworks: { tfjs: 'tf.erf', onnx: 'Erf', jax: 'jax.scipy.special.erf' },
     related: ['tanh', 'gelu', 'serf'],
     samples: [[-1, -0.8427007929497149], [0.5, 0.5204998778130465], [2, 0.9953222650189527]],
   },
@@ -222,7 +222,9 @@ export const sigmoidal: readonly ActivationSpec[] = [
     summary:
       'The inverse of the complementary log-log link of generalised linear models, 1 - exp(-e^x): a sigmoid with range (0, 1) that is asymmetric, rising slowly from 0 and approaching 1 very quickly. It suits probabilities of rare events. For x > 7 the value is 1 to double precision and is returned as such, which keeps the derivative free of 0·∞.',
     frameworks: {},
-    kinks: "none in exact arithmetic; beyond x = 7 the value and derivative are taken as 1 and 0 (both exact in f64).",
+    kinks: "none: the function is smooth; the switch to 1 at x = 7 is an implementation cut-off (see below).",
+    implementation:
+      "The function 1 - exp(-e^x) is strictly increasing with f'(x) = e^(x - e^x) > 0 everywhere: it has no dead zone and never reaches 1. In f64 its value rounds to 1 from x ≈ 3.62 and its derivative underflows to 0 from x ≈ 6.62; the implementation returns exactly 1 for x > 7 (what the formula gives there anyway, and it keeps e^x·e^(-e^x) from becoming ∞·0 = NaN). The dead zone [7, ∞) and the attained upper bound 1 that the property table reports are properties of the f64 implementation, not of the function.",
     related: ['loglog', 'sigmoid'],
     samples: [[-1, 0.3077993724446536], [0, 0.6321205588285577], [1, 0.9340119641546875]],
   },
@@ -236,7 +238,9 @@ export const sigmoidal: readonly ActivationSpec[] = [
     summary:
       'exp(-e^-x), the cumulative distribution of the Gumbel distribution and the mirror image of the complementary log-log: it leaves 0 very abruptly and approaches 1 slowly. Like cloglog it is an asymmetric alternative to the logistic sigmoid for outputs in (0, 1). For x < -7 it is 0 to double precision and is returned as such.',
     frameworks: {},
-    kinks: "none in exact arithmetic; below x = -7 the value and derivative are taken as 0 (both exact in f64).",
+    kinks: "none: the function is smooth; the switch to 0 at x = -7 is an implementation cut-off (see below).",
+    implementation:
+      "The function exp(-e^-x) is strictly increasing with f'(x) = e^(-x - e^-x) > 0 everywhere: it has no dead zone and never reaches 0. In f64 its value underflows to 0 below x ≈ -6.61 and its derivative below x ≈ -6.62; the implementation returns exactly 0 for x < -7 (what the formula gives there anyway, and it keeps the derivative from becoming ∞·0 = NaN). The dead zone (-∞, -7] and the attained lower bound 0 that the property table reports are properties of the f64 implementation, not of the function.",
     related: ['cloglog', 'sigmoid'],
     samples: [[-1, 0.06598803584531254], [0, 0.36787944117144233], [1, 0.6922006275553464]],
   },
@@ -264,7 +268,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The logarithm of the sigmoid, log(1/(1+e^-x)) = -softplus(-x). It is negative everywhere, tends to 0 for large inputs and behaves like x for very negative ones. It is mostly used inside losses (binary cross-entropy, log-likelihoods), where computing it directly avoids the log(0) that log(sigmoid(x)) hits in floating point.',
-    frameworks: { pytorch: 'torch.nn.LogSigmoid', keras: 'keras.activations.log_sigmoid', tfjs: 'tf.logSigmoid' },
+    frameworks: { pytorch: 'torch.nn.LogSigmoid', keras: 'keras.activations.log_sigmoid', tfjs: 'tf.logSigmoid', jax: 'jax.nn.log_sigmoid' },
     related: ['sigmoid', 'softplus'],
     samples: [[-2, -2.1269280110429727], [0, -0.6931471805599453], [1, -0.31326168751822286]],
   },

@@ -56,8 +56,8 @@ function paramsJson(a: Activation) {
 
 function frameworksLine(a: Activation): string {
   const fw = a.spec?.frameworks ?? {};
-  const parts = [['PyTorch', fw.pytorch], ['Keras', fw.keras], ['TF.js', fw.tfjs], ['ONNX', fw.onnx]].filter((x): x is [string, string] => typeof x[1] === 'string').map(([k, v]) => `${k} ${v}`);
-  return parts.length > 0 ? parts.join(' · ') : 'none of PyTorch, Keras, TF.js, ONNX has it built in';
+  const parts = [['PyTorch', fw.pytorch], ['Keras', fw.keras], ['JAX', fw.jax], ['TF.js', fw.tfjs], ['ONNX', fw.onnx]].filter((x): x is [string, string] => typeof x[1] === 'string').map(([k, v]) => `${k} ${v}`);
+  return parts.length > 0 ? parts.join(' · ') : 'none of PyTorch, Keras, JAX, TF.js, ONNX has it built in';
 }
 
 /** Registers list, show, eval, table and plot. */
@@ -114,6 +114,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
           latex: { f: toLatex(a.expr), df: toLatex(a.derivative) },
           params: paramsJson(a), properties: props, frameworks: a.spec?.frameworks ?? {},
           summary: a.spec?.summary ?? null, paper: a.spec?.paper ?? null, year: a.spec?.year ?? null, kinks: a.spec?.kinks ?? null,
+          implementation: a.spec?.implementation ?? null,
         }));
         return;
       }
@@ -135,6 +136,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
         lines.push('', `  frameworks: ${frameworksLine(a)}`);
         if (a.spec.paper) lines.push(`  paper: ${a.spec.paper.authors} (${a.spec.paper.year}), ${a.spec.paper.title}${a.spec.paper.where ? `, ${a.spec.paper.where}` : ''}`);
         if (a.spec.kinks) lines.push(`  at the kinks: ${a.spec.kinks}`);
+        if (a.spec.implementation) lines.push(`  function vs implementation: ${a.spec.implementation}`);
       }
       lines.push('', termPlot([{ name: 'f', f: a.f }, { name: "f'", f: a.df }], { from, to, width: 60, height: 14, color: opts.color && io.isTTY }));
       io.out(`${lines.join('\n')}\n`);

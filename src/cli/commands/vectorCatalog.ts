@@ -86,8 +86,8 @@ export function showVector(v: VectorActivation, asJson: boolean, color: boolean)
   lines.push('', `  example: f(${EXAMPLE.join(', ')}) = (${y.map((u) => fmt(u, 6)).join(', ')})`);
   lines.push('  Jacobian there:');
   for (const row of jac) lines.push(`    [${row.map((u) => fmt(u, 5).padStart(11)).join(' ')} ]`);
-  const fw = [['PyTorch', v.frameworks.pytorch], ['Keras', v.frameworks.keras], ['TF.js', v.frameworks.tfjs], ['ONNX', v.frameworks.onnx]].filter((e): e is [string, string] => typeof e[1] === 'string');
-  lines.push('', `  frameworks: ${fw.length > 0 ? fw.map(([k, n]) => `${k} ${n}`).join(' · ') : 'none of PyTorch, Keras, TF.js, ONNX has it built in'}`);
+  const fw = [['PyTorch', v.frameworks.pytorch], ['Keras', v.frameworks.keras], ['JAX', v.frameworks.jax], ['TF.js', v.frameworks.tfjs], ['ONNX', v.frameworks.onnx]].filter((e): e is [string, string] => typeof e[1] === 'string');
+  lines.push('', `  frameworks: ${fw.length > 0 ? fw.map(([k, n]) => `${k} ${n}`).join(' · ') : 'none of PyTorch, Keras, JAX, TF.js, ONNX has it built in'}`);
   if (v.paper) lines.push(`  paper: ${v.paper.authors} (${v.paper.year}), ${v.paper.title}${v.paper.where ? `, ${v.paper.where}` : ''}`);
   lines.push('', `  f(x1, 2, 3) as x1 goes from -5 to 5 (y1, y2, y3):`);
   const curves = [0, 1, 2].map((i) => ({ name: `y${i + 1}`, f: (t: number) => apply(v, [t, 2, 3])[i] }));
