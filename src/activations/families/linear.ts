@@ -16,4 +16,20 @@ export const linear: readonly ActivationSpec[] = [
     related: ['relu', 'bent_identity'],
     samples: [[-2, -2], [0.5, 0.5], [3, 3]],
   },
+  {
+    id: 'affine',
+    name: 'Affine',
+    aliases: [],
+    family: 'linear',
+    expression: 'alpha*x + beta',
+    params: [
+      { name: 'alpha', default: 1, description: 'the slope of the line' },
+      { name: 'beta', default: 0, description: 'the offset (value at x = 0)' },
+    ],
+    summary:
+      'α·x + β, the Affine activation that ONNX lists for its RNN, GRU and LSTM operators. It is linear, so stacking it adds no expressive power; with the defaults it is the identity.',
+    frameworks: { onnx: 'Affine (activation of RNN/GRU/LSTM)' },
+    related: ['identity'],
+    samples: [[-2, -2], [0, 0], [3.5, 3.5]],
+  },
 ];

@@ -44,4 +44,21 @@ export const shrinkage: readonly ActivationSpec[] = [
     related: ['softshrink', 'tanh'],
     samples: [[-2, -1.035972419924183], [1, 0.23840584404423515], [3, 2.0049452463132695]],
   },
+  {
+    id: 'shrink',
+    name: 'Shrink (ONNX)',
+    aliases: ['onnx_shrink'],
+    family: 'shrinkage',
+    expression: 'x < -lambd ? x + bias : x > lambd ? x - bias : 0',
+    params: [
+      { name: 'lambd', default: 0.5, min: 0, description: 'inputs with |x| ≤ lambd are set to 0' },
+      { name: 'bias', default: 0, description: 'amount subtracted from the magnitude of the others' },
+    ],
+    summary:
+      'ONNX\'s Shrink operator: 0 for |x| ≤ lambd, x - bias above and x + bias below. With bias = 0 (the ONNX default) it is hardshrink, and with bias = lambd it is softshrink, so one operator covers both.',
+    frameworks: { onnx: 'Shrink' },
+    kinks: "jumps (or kinks) at ±lambd: f'(±lambd) = 0 (the zero side).",
+    related: ['hardshrink', 'softshrink'],
+    samples: [[-1, -1], [0.25, 0], [2, 2]],
+  },
 ];
