@@ -30,8 +30,8 @@ function smoothAround(g: (x: number) => number, x: number, h: number): boolean {
 }
 
 describe('the catalog', () => {
-  it('has at least 50 scalar entries with unique ids, known families and complete metadata', () => {
-    expect(CATALOG.length).toBeGreaterThanOrEqual(50);
+  it('has at least 150 scalar entries with unique ids, known families and complete metadata', () => {
+    expect(CATALOG.length).toBeGreaterThanOrEqual(150);
     const ids = new Set(CATALOG.map((s) => s.id));
     expect(ids.size).toBe(CATALOG.length);
     for (const s of CATALOG) {

@@ -282,3 +282,31 @@ describe('logSumExp', () => {
     expect(logSumExp([Number.NaN, 0], 0, 2)).toBeNaN();
   });
 });
+
+describe('one softmax', () => {
+  it('the losses\' output and gradient use it: outputFromLogits is softmax.forward, and the CCE gradient is (softmax − t)/n', async () => {
+    const { outputFromLogits, lossAndGrad } = await import('../../src/nn/losses.js');
+    const logits = Float32Array.from(matrix(4, 3, 6, 91));
+    const a = new Float32Array(12);
+    const b = new Float32Array(12);
+    outputFromLogits('categorical_crossentropy', logits, a, 4, 3);
+    softmax.forward(logits, b, 4, 3);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    const t = Float32Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const g = new Float32Array(12);
+    const loss = lossAndGrad('categorical_crossentropy', logits, t, 4, 3, g);
+    g.forEach((v, i) => expect(v).toBeCloseTo((b[i] - t[i]) / 4, 6));
+    let want = 0;
+    for (let r = 0; r < 4; r++) want += logSumExp(logits, r * 3, 3) - logits[r * 3];
+    expect(loss).toBeCloseTo(want / 4, 6);
+  });
+
+  it('is the only one: the losses and the explorer\'s session import it and exponentiate no logits themselves', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of ['src/nn/losses.ts', 'web/src/engine/session.ts']) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).toMatch(/from '[./]*(?:src\/)?activations\/vector\.js'/);
+      expect(text, file).not.toMatch(/Math\.exp\(logits/);
+    }
+  });
+});

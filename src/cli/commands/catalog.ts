@@ -136,7 +136,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
         lines.push('', `  frameworks: ${frameworksLine(a)}`);
         if (a.spec.paper) lines.push(`  paper: ${a.spec.paper.authors} (${a.spec.paper.year}), ${a.spec.paper.title}${a.spec.paper.where ? `, ${a.spec.paper.where}` : ''}`);
         if (a.spec.kinks) lines.push(`  at the kinks: ${a.spec.kinks}`);
-        if (a.spec.implementation) lines.push(`  function vs implementation: ${a.spec.implementation}`);
+        if (a.spec.implementation) lines.push('  function vs implementation:', wrapText(a.spec.implementation, 90).replace(/^/gm, '  '));
       }
       lines.push('', termPlot([{ name: 'f', f: a.f }, { name: "f'", f: a.df }], { from, to, width: 60, height: 14, color: opts.color && io.isTTY }));
       io.out(`${lines.join('\n')}\n`);
