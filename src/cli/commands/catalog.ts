@@ -102,7 +102,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
     .action((text: string, opts: { from: string; to: string; color: boolean; json?: boolean }) => {
       const any = resolveAnyActivation(text);
       if (any.kind === 'vector') {
-        io.out(showVector(any.activation, opts.json === true, opts.color && io.isTTY));
+        io.out(showVector(any.activation, opts.json === true, opts.color && io.isTTY, parseNumber(opts.from, '--from'), parseNumber(opts.to, '--to')));
         return;
       }
       const a = any.activation;

@@ -53,7 +53,7 @@ export function vectorJacobian(v: VectorActivation, x: readonly number[]): numbe
 const EXAMPLE = [1, 2, 3];
 
 /** `show` for a vector activation: JSON document or text. */
-export function showVector(v: VectorActivation, asJson: boolean, color: boolean): string {
+export function showVector(v: VectorActivation, asJson: boolean, color: boolean, from = -5, to = 5): string {
   const p = v.properties;
   const y = [...apply(v, EXAMPLE)];
   const jac = vectorJacobian(v, EXAMPLE);
@@ -89,9 +89,10 @@ export function showVector(v: VectorActivation, asJson: boolean, color: boolean)
   const fw = [['PyTorch', v.frameworks.pytorch], ['Keras', v.frameworks.keras], ['JAX', v.frameworks.jax], ['TF.js', v.frameworks.tfjs], ['ONNX', v.frameworks.onnx]].filter((e): e is [string, string] => typeof e[1] === 'string');
   lines.push('', `  frameworks: ${fw.length > 0 ? fw.map(([k, n]) => `${k} ${n}`).join(' · ') : 'none of PyTorch, Keras, JAX, TF.js, ONNX has it built in'}`);
   if (v.paper) lines.push(`  paper: ${v.paper.authors} (${v.paper.year}), ${v.paper.title}${v.paper.where ? `, ${v.paper.where}` : ''}`);
-  lines.push('', `  f(x1, 2, 3) as x1 goes from -5 to 5 (y1, y2, y3):`);
+  if (!(to > from)) throw new ActlabError(`--to (${to}) must be greater than --from (${from})`);
+  lines.push('', `  f(x1, 2, 3) as x1 goes from ${fmt(from, 4)} to ${fmt(to, 4)} (y1, y2, y3):`);
   const curves = [0, 1, 2].map((i) => ({ name: `y${i + 1}`, f: (t: number) => apply(v, [t, 2, 3])[i] }));
-  lines.push(termPlot(curves, { from: -5, to: 5, width: 60, height: 12, color }));
+  lines.push(termPlot(curves, { from, to, width: 60, height: 12, color }));
   return `${lines.join('\n')}\n`;
 }
 
