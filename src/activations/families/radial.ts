@@ -12,6 +12,8 @@ export const radial: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The Gaussian bump e^(-x²) responds strongly only to inputs near 0 and fades to 0 on both sides. It is the basis of radial basis function networks; as a hidden activation it is local rather than monotone, so a unit detects a band of values instead of a direction, and its gradient vanishes far from the centre.',
+    year: 1988,
+    paper: { authors: 'D. S. Broomhead, D. Lowe', title: 'Multivariable functional interpolation and adaptive networks', year: 1988, where: 'Complex Systems 2(3)' },
     frameworks: {},
     related: ['sinc', 'cosine'],
     samples: [[-1, 0.36787944117144233], [0, 1], [0.5, 0.7788007830714049]],
@@ -100,6 +102,8 @@ export const radial: readonly ActivationSpec[] = [
     params: [],
     summary:
       '1/(1 + x²), the inverse quadratic radial basis function (the Cauchy / Lorentzian profile): a bump of height 1 at 0 with tails falling like 1/x², so distant inputs still produce a small gradient, unlike with the Gaussian.',
+    year: 1986,
+    paper: { authors: 'C. A. Micchelli', title: 'Interpolation of scattered data: distance matrices and conditionally positive definite functions', year: 1986, where: 'Constructive Approximation 2' },
     frameworks: {},
     related: ['gaussian', 'inverse_multiquadratic', 'sech'],
     samples: [[-2, 0.2], [0, 1], [0.5, 0.8]],

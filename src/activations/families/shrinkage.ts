@@ -12,6 +12,8 @@ export const shrinkage: readonly ActivationSpec[] = [
     params: [{ name: 'lambd', default: 0.5, min: 0, description: 'half-width of the dead zone around 0 (PyTorch spells it lambd)' }],
     summary:
       'Hard thresholding: inputs whose magnitude exceeds lambda pass unchanged and all others become 0. It comes from sparse coding and wavelet denoising, where small coefficients are treated as noise. The function jumps at ±lambda.',
+    year: 1994,
+    paper: { authors: 'D. L. Donoho, I. M. Johnstone', title: 'Ideal spatial adaptation by wavelet shrinkage', year: 1994, where: 'Biometrika 81(3)' },
     frameworks: { pytorch: 'torch.nn.Hardshrink', onnx: 'Shrink (bias = 0)', keras: 'keras.activations.hard_shrink' },
     kinks: "jumps at ±lambd: f(±lambd) = 0 and f'(±lambd) = 0, as PyTorch (gradient passes only where |x| > lambd).",
     related: ['softshrink', 'threshold', 'tanhshrink'],
@@ -26,6 +28,8 @@ export const shrinkage: readonly ActivationSpec[] = [
     params: [{ name: 'lambd', default: 0.5, min: 0, description: 'amount every input is moved towards 0 (PyTorch spells it lambd)' }],
     summary:
       'Soft thresholding, the proximal operator of the L1 norm: every input moves towards zero by lambda, and inputs within lambda of zero become exactly 0. It is continuous, unlike hard shrink, and is the nonlinearity of ISTA-style sparse-coding networks such as LISTA.',
+    year: 1994,
+    paper: { authors: 'D. L. Donoho, I. M. Johnstone', title: 'Ideal spatial adaptation by wavelet shrinkage', year: 1994, where: 'Biometrika 81(3)' },
     frameworks: { pytorch: 'torch.nn.Softshrink', onnx: 'Shrink (bias = lambd)', keras: 'keras.activations.soft_shrink' },
     kinks: "kinks at ±lambd: f'(±lambd) = 0, as PyTorch.",
     related: ['hardshrink', 'tanhshrink'],
@@ -56,6 +60,8 @@ export const shrinkage: readonly ActivationSpec[] = [
     ],
     summary:
       'ONNX\'s Shrink operator: 0 for |x| ≤ lambd, x - bias above and x + bias below. With bias = 0 (the ONNX default) it is hardshrink, and with bias = lambd it is softshrink, so one operator covers both.',
+    year: 1994,
+    paper: { authors: 'D. L. Donoho, I. M. Johnstone', title: 'Ideal spatial adaptation by wavelet shrinkage', year: 1994, where: 'Biometrika 81(3)' },
     frameworks: { onnx: 'Shrink' },
     kinks: "jumps (or kinks) at ±lambd: f'(±lambd) = 0 (the zero side).",
     related: ['hardshrink', 'softshrink'],

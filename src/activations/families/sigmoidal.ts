@@ -12,6 +12,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The logistic function 1/(1+e^-x) squashes any input into (0, 1), which makes it the natural output for a probability. As a hidden-layer activation it has fallen out of use: its outputs are not centred on zero and its derivative is at most 1/4 and vanishes in both tails, so gradients shrink as they pass through many layers.',
+    year: 1986,
+    paper: { authors: 'D. E. Rumelhart, G. E. Hinton, R. J. Williams', title: 'Learning representations by back-propagating errors', year: 1986, where: 'Nature 323' },
     frameworks: { pytorch: 'torch.nn.Sigmoid', keras: 'keras.activations.sigmoid', tfjs: 'tf.sigmoid', onnx: 'Sigmoid', jax: 'jax.nn.sigmoid' },
     related: ['tanh', 'hard_sigmoid', 'logsigmoid', 'silu'],
     samples: [[-2, 0.11920292202211755], [0, 0.5], [1, 0.7310585786300049]],
@@ -221,6 +223,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The inverse of the complementary log-log link of generalised linear models, 1 - exp(-e^x): a sigmoid with range (0, 1) that is asymmetric, rising slowly from 0 and approaching 1 very quickly. It suits probabilities of rare events. For x > 7 the value is 1 to double precision and is returned as such, which keeps the derivative free of 0·∞.',
+    year: 1989,
+    paper: { authors: 'P. McCullagh, J. A. Nelder', title: 'Generalized Linear Models (2nd edition)', year: 1989, where: 'Chapman and Hall' },
     frameworks: {},
     kinks: "none: the function is smooth; the switch to 1 at x = 7 is an implementation cut-off (see below).",
     implementation:
@@ -237,6 +241,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'exp(-e^-x), the cumulative distribution of the Gumbel distribution and the mirror image of the complementary log-log: it leaves 0 very abruptly and approaches 1 slowly. Like cloglog it is an asymmetric alternative to the logistic sigmoid for outputs in (0, 1). For x < -7 it is 0 to double precision and is returned as such.',
+    year: 1989,
+    paper: { authors: 'P. McCullagh, J. A. Nelder', title: 'Generalized Linear Models (2nd edition)', year: 1989, where: 'Chapman and Hall' },
     frameworks: {},
     kinks: "none: the function is smooth; the switch to 0 at x = -7 is an implementation cut-off (see below).",
     implementation:
@@ -328,6 +334,8 @@ export const sigmoidal: readonly ActivationSpec[] = [
     params: [],
     summary:
       'The cumulative distribution function of the Cauchy distribution, 1/2 + arctan(x)/π, the inverse of the cauchit link of generalised linear models. A sigmoid with range (0, 1) whose tails approach 0 and 1 only like 1/|x|, far more slowly than the logistic, so its gradient hardly vanishes. For x < -1 it is evaluated as -arctan(1/x)/π, which keeps full precision in the left tail.',
+    year: 2009,
+    paper: { authors: 'R. Koenker, J. Yoon', title: 'Parametric links for binary choice models: A Fisherian–Bayesian colloquy', year: 2009, where: 'Journal of Econometrics 152(2)' },
     frameworks: {},
     related: ['probit', 'arctan', 'atlu'],
     samples: [[-3, 0.10241638234956674], [0, 0.5], [1, 0.75]],
