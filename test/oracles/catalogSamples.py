@@ -37,8 +37,10 @@ F = {
     'sigmoid_gain': (lambda x: sig(x), [-1, 0, 2]),
     'adaptive_tanh': (lambda x: tanh(x), [-1, 0.5, 2]),
     'parametric_tanh': (lambda x: tanh(x), [-1, 0.5, 2]),
+    'gudermannian': (lambda x: 2 * atan(tanh(x / 2)), [-2, 0.5, 3]),
     'hexpo': (lambda x: -(exp(-x) - 1) if x >= 0 else exp(x) - 1, [-2, 0.5, 3]),
     # rectifier
+    'sqlu': (lambda x: x if x > 0 else (x + x * x / 4 if x >= -2 else -1.0), [-3, -1, 2]),
     'relu_n': (lambda x: clip(x, 0, 1), [-1, 0.5, 2]),
     'frelu': (lambda x: relu(x), [-1, 0, 2]),
     'displaced_relu': (lambda x: max(x, -0.05), [-1, -0.02, 2]),

@@ -469,4 +469,20 @@ export const rectifier: readonly ActivationSpec[] = [
     related: ['smu', 'squareplus', 'leaky_relu'],
     samples: [[-2, -0.3486121811340027], [0, 0.5], [1, 1.25]],
   },
+  {
+    id: 'sqlu',
+    name: 'Square linear unit (SQLU)',
+    aliases: ['square_linear_unit'],
+    family: 'rectifier',
+    expression: 'x > 0 ? x : x >= -2 ? x + x^2/4 : -1',
+    params: [],
+    summary:
+      'An ELU look-alike without the exponential, from the authors of SQNL: the identity for x > 0, the parabola x + x²/4 on [-2, 0] and the constant -1 below -2. It is continuously differentiable (slopes 1 at 0 and 0 at -2) and needs only a multiply and an add, for embedded inference.',
+    year: 2021,
+    paper: { authors: 'A. Wuraola, N. Patel, S. K. Nguang', title: 'Efficient activation functions for embedded inference engines', year: 2021, where: 'Neurocomputing 442' },
+    frameworks: {},
+    kinks: "at 0 and -2 f' is continuous (1 and 0); f'' jumps there.",
+    related: ['elu', 'sqnl', 'sq_rbf'],
+    samples: [[-3, -1], [-1, -0.75], [2, 2]],
+  },
 ];

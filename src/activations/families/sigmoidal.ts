@@ -505,4 +505,17 @@ export const sigmoidal: readonly ActivationSpec[] = [
     related: ['tanh', 'elu'],
     samples: [[-2, -0.8646647167633873], [0.5, 0.3934693402873666], [3, 0.950212931632136]],
   },
+  {
+    id: 'gudermannian',
+    name: 'Gudermannian',
+    aliases: ['gd'],
+    family: 'sigmoidal',
+    expression: '2*atan(tanh(x/2))',
+    params: [],
+    summary:
+      'gd(x) = 2·arctan(tanh(x/2)) = arctan(sinh(x)): a smooth, odd sigmoid with range (-π/2, π/2) whose derivative is sech(x), so it saturates exponentially like tanh but towards ±π/2. It links the circular and hyperbolic functions without complex numbers.',
+    frameworks: {},
+    related: ['tanh', 'arctan', 'sech'],
+    samples: [[-2, -1.301760336046015], [0.5, 0.48038107913372946], [3, 1.4713043411171927]],
+  },
 ];

@@ -160,6 +160,8 @@ export const ACTIVATION_NAMES: Readonly<Record<string, { readonly en: string; re
   snake_beta: { en: 'Snake-β', zh: 'Snake-β（蛇形函数，β 参数）' },
   sinc_normalized: { en: 'Normalised sinc', zh: '归一化 Sinc 函数' },
   sparsemax: { en: 'Sparsemax', zh: 'Sparsemax（稀疏最大化函数）' },
+  sqlu: { en: 'Square linear unit (SQLU)', zh: 'SQLU（平方线性单元）' },
+  gudermannian: { en: 'Gudermannian', zh: 'Gudermann 函数' },
   entmax15: { en: 'Entmax-1.5', zh: 'Entmax-1.5（1.5 阶熵最大化函数）' },
 };
 
