@@ -33,10 +33,19 @@ export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Prom
   return new Uint8Array(resvg.render().asPng());
 }
 
+/** The file extensions a chart can be written as. */
+export const CHART_EXTENSIONS: readonly string[] = ['.svg', '.png'];
+
+/** Renders a spec as the file `path` would hold: SVG text or PNG bytes, chosen by its extension. */
+export async function renderChartFile(path: string, spec: TopLevelSpec, opts: PngOptions = {}): Promise<string | Uint8Array> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.svg') return renderSvg(spec);
+  if (ext === '.png') return renderPng(spec, opts);
+  throw new ActlabError(`cannot write chart '${path}': use .svg or .png`);
+}
+
 /** Renders a spec and writes it atomically as SVG or PNG, chosen by the file extension (`.svg`, `.png`). */
 export async function writeChart(path: string, spec: TopLevelSpec, opts: PngOptions = {}): Promise<void> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.svg') return writeFileAtomic(path, await renderSvg(spec));
-  if (ext === '.png') return writeFileAtomic(path, await renderPng(spec, opts));
-  throw new ActlabError(`cannot write chart '${path}': use .svg or .png`);
+  const data = await renderChartFile(path, spec, opts);
+  return writeFileAtomic(path, data);
 }

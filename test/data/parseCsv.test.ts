@@ -78,7 +78,7 @@ describe('parseCsv errors name the file, the line and the column', () => {
 
   it('a cell that is not a number', () => {
     expect(errorOf('not-a-number.csv', { target: 'species' })).toBe(
-      "not-a-number.csv: line 5, column 'petal_length': 'abc' is not a number; features must be numbers",
+      "not-a-number.csv: line 5, column 'petal_length': 'abc' is not a number; the column holds numbers, so fix the cell or leave it empty",
     );
   });
 
@@ -88,8 +88,10 @@ describe('parseCsv errors name the file, the line and the column', () => {
     );
   });
 
-  it('an empty cell', () => {
-    expect(errorOf('empty-cell.csv')).toBe("empty-cell.csv: line 4, column 'b' is empty; fill in a value or delete the row");
+  it('an empty feature cell with --missing error', () => {
+    expect(errorOf('empty-cell.csv', { target: 'label', missing: 'error' })).toBe(
+      "empty-cell.csv: line 4, column 'b' is missing (''); fill it in, or pass --missing drop or --missing mean",
+    );
   });
 
   it('fewer than 2 data rows', () => {
@@ -116,7 +118,7 @@ describe('parseCsv errors name the file, the line and the column', () => {
 
   it('counts the lines inside a quoted multi-line field when numbering later lines', () => {
     expect(errorOf('multiline-then-error.csv')).toBe(
-      "multiline-then-error.csv: line 5, column 'a': 'abc' is not a number; features must be numbers",
+      "multiline-then-error.csv: line 5, column 'a': 'abc' is not a number; the column holds numbers, so fix the cell or leave it empty",
     );
   });
 
@@ -132,8 +134,10 @@ describe('parseCsv errors name the file, the line and the column', () => {
 
   it('a quote inside an unquoted field, and numbers JavaScript accepts but CSV users do not mean', () => {
     expect(() => parseCsv('a,b\n1,2"\n3,4\n', { target: 'b' })).toThrow(/CSV input: line 2, field 2: a quote inside an unquoted field/);
-    for (const bad of ['0x10', 'Infinity', '1e999', 'NaN', '1;5']) {
-      expect(() => parseCsv(`a,b\n${bad},2\n3,4\n`, { target: 'b' })).toThrow(`CSV input: line 2, column 'a': '${bad}' is not a number`);
+    for (const bad of ['0x10', '0b11', 'Infinity', '-inf']) {
+      expect(() => parseCsv(`a,b\n${bad},2\n3,4\n5,6\n`, { target: 'b' })).toThrow(`CSV input: line 2, column 'a': '${bad}' is not a decimal number`);
     }
+    expect(() => parseCsv('a,b\n1e999,2\n3,4\n5,6\n', { target: 'b' })).toThrow("CSV input: line 2, column 'a': 1e999 is beyond the 32-bit float range");
+    expect(() => parseCsv('a,b\n1e300,2\n3,4\n5,6\n', { target: 'b' })).toThrow("CSV input: line 2, column 'a': 1e300 is beyond the 32-bit float range");
   });
 });

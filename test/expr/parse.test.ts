@@ -105,3 +105,12 @@ describe('parse', () => {
     }
   });
 });
+
+describe('the nesting limit', () => {
+  it('accepts 32 nested parentheses, refuses 33, and its message states the limit it applies', () => {
+    expect(() => parse(`${'('.repeat(32)}x${')'.repeat(32)}`)).not.toThrow();
+    expect(() => parse(`${'('.repeat(33)}x${')'.repeat(33)}`)).toThrow(/more than 32 levels/);
+    expect(() => parse(`${'sin('.repeat(33)}x${')'.repeat(33)}`)).toThrow(/more than 32 levels/);
+    expect(() => parse(`${'x^'.repeat(33)}x`)).toThrow(/more than 32 levels/);
+  });
+});
