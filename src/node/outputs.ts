@@ -61,15 +61,15 @@ export function fsReason(e: unknown): string {
 
 const shown = (p: string): string => (p.length > 80 ? `${p.slice(0, 40)}…${p.slice(-30)}` : p);
 
-function statOrNull(p: string): Stats | null {
+function statOrNull(p: string, flag: string, given: string): Stats | null {
   try {
     return statSync(p);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ENOTDIR') throw new ActlabError(`cannot use '${shown(p)}': a part of the path is a file, not a folder; choose another path`);
-    if (code === 'ENAMETOOLONG') throw new ActlabError(`cannot use '${shown(p)}': the path is too long; choose a shorter one`);
-    throw new ActlabError(`cannot use '${shown(p)}': ${fsReason(e)}; choose another path`);
+    if (code === 'ENOTDIR') throw new ActlabError(`${flag} '${shown(given)}': a part of the path is a file, not a folder; choose another path`);
+    if (code === 'ENAMETOOLONG') throw new ActlabError(`${flag} '${shown(given)}': the path is too long; choose a shorter one`);
+    throw new ActlabError(`${flag} '${shown(given)}': ${fsReason(e)}; choose another path`);
   }
 }
 
@@ -95,7 +95,7 @@ function existingAncestor(p: string, flag: string, given: string): { folder: str
   const missing: string[] = [];
   let cur = p;
   for (;;) {
-    const st = statOrNull(cur);
+    const st = statOrNull(cur, flag, given);
     if (st !== null) {
       if (!st.isDirectory()) throw new ActlabError(`${flag} '${shown(given)}': '${shown(cur)}' is a file, not a folder; choose another path`);
       return { folder: cur, missing: missing.reverse() };
@@ -126,7 +126,7 @@ export function checkOutputFile(given: string, flag: string, cwd: string, opts: 
   const path = resolvePath(cwd, given);
   checkLengths(path, flag, given);
   if (given.endsWith('/') || given.endsWith('\\')) throw new ActlabError(`${flag} '${shown(given)}' names a folder; give a file name, e.g. ${given}out${opts.extensions?.[0] ?? '.json'}`);
-  const st = statOrNull(path);
+  const st = statOrNull(path, flag, given);
   if (st !== null) {
     if (st.isDirectory()) throw new ActlabError(`${flag} '${shown(given)}' is a folder; give a file name inside it, e.g. ${join(given, `out${opts.extensions?.[0] ?? '.json'}`)}`);
     if (!st.isFile()) throw new ActlabError(`${flag} '${shown(given)}' is not a regular file (a device or pipe); write to a file`);
@@ -142,7 +142,7 @@ export function checkOutputFile(given: string, flag: string, cwd: string, opts: 
     probeFolder(a.folder, flag, given);
     makeFolders = a.missing;
   } else {
-    const fst = statOrNull(folder);
+    const fst = statOrNull(folder, flag, given);
     if (fst === null) throw new ActlabError(`${flag} '${shown(given)}': the folder '${shown(folder)}' does not exist; create it first or choose another path`);
     if (!fst.isDirectory()) throw new ActlabError(`${flag} '${shown(given)}': '${shown(folder)}' is a file, not a folder; choose another path`);
     probeFolder(folder, flag, given);
@@ -156,7 +156,7 @@ export function checkOutputFolder(given: string, flag: string, cwd: string): Out
   if (given.includes('\0')) throw new ActlabError(`${flag}: the folder name holds a NUL character; choose another name`);
   const path = resolvePath(cwd, given);
   checkLengths(path, flag, given);
-  const st = statOrNull(path);
+  const st = statOrNull(path, flag, given);
   if (st !== null && !st.isDirectory()) throw new ActlabError(`${flag} '${shown(given)}' is a file, not a folder; give a folder (it is created if missing)`);
   const a = existingAncestor(path, flag, given);
   probeFolder(a.folder, flag, given);
@@ -212,7 +212,7 @@ export function writeOutputs(files: readonly PendingFile[], makeFolders: readonl
     for (const d of [...new Set(makeFolders)]) {
       current = d;
       flag = 'output folder';
-      if (statOrNull(d) !== null) continue;
+      if (statOrNull(d, flag, d) !== null) continue;
       mkdirSync(d);
       made.push(d);
     }
