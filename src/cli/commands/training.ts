@@ -56,13 +56,23 @@ interface ModelOptions extends DataOptions {
 function trainSettings(o: ModelOptions): Partial<TrainSettings> {
   return {
     ...(o.epochs !== undefined ? { epochs: parseInteger(o.epochs, '--epochs', 1, 1_000_000) } : {}),
-    ...(o.lr !== undefined ? { lr: parseNumber(o.lr, '--lr') } : {}),
+    ...(o.lr !== undefined ? { lr: positive(parseNumber(o.lr, '--lr'), '--lr', o.lr) } : {}),
     ...(o.batch !== undefined ? { batch: parseInteger(o.batch, '--batch', 1, 1_000_000) } : {}),
     ...(o.optimizer !== undefined ? { optimizer: parseChoice<OptimizerName>(o.optimizer, '--optimizer', OPTIMIZERS) } : {}),
-    ...(o.l1 !== undefined ? { l1: parseNumber(o.l1, '--l1') } : {}),
-    ...(o.l2 !== undefined ? { l2: parseNumber(o.l2, '--l2') } : {}),
+    ...(o.l1 !== undefined ? { l1: nonNegative(parseNumber(o.l1, '--l1'), '--l1', o.l1) } : {}),
+    ...(o.l2 !== undefined ? { l2: nonNegative(parseNumber(o.l2, '--l2'), '--l2', o.l2) } : {}),
     ...(o.seed !== undefined ? { seed: parseInteger(o.seed, '--seed', 0, 2 ** 32 - 1) } : {}),
   };
+}
+
+function positive(v: number, flag: string, text: string): number {
+  if (!(v > 0)) throw new ActlabError(`${flag} must be a positive number, got '${text}'; e.g. ${flag} 0.01`);
+  return v;
+}
+
+function nonNegative(v: number, flag: string, text: string): number {
+  if (!(v >= 0)) throw new ActlabError(`${flag} must be a number ≥ 0, got '${text}'; e.g. ${flag} 0.001`);
+  return v;
 }
 
 /** The network options (without the activation). */
@@ -158,11 +168,12 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       if (boundary && prepared.train.d !== 2) {
         throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
       }
-      printNotes(io, prepared.notes, opts.quiet === true);
       let progress: ReturnType<typeof createProgress> | null = null;
       const r = runJob(job, {
         data: prepared,
         onEpoch: (h, total) => {
+          // Notes come once training has started, so a refused job prints its one error line only.
+          if (progress === null) printNotes(io, prepared.notes, opts.quiet === true);
           progress ??= createProgress(io, 'epoch', total, opts.quiet === true);
           const score = h.testAccuracy !== undefined ? `acc ${pct(h.testAccuracy)}` : h.testR2 !== undefined ? `R² ${fmt(h.testR2, 4)}` : '';
           progress.update(h.epoch, `loss ${fmt(h.trainLoss, 4)} / ${fmt(h.testLoss, 4)} ${score}`);
@@ -209,10 +220,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const data = dataSpecFromOptions(opts, io);
       const plan: ComparePlan = { data, model, train, activations, seeds, targetAccuracy };
       const prepared = prepareData(data, nodeLoaders);
-      printNotes(io, prepared.notes, opts.quiet === true);
       resolveJob({ data, model: { ...model, activation: activations[0] }, train }, prepared);
       const progress = createProgress(io, 'run', plan.activations.length * plan.seeds, opts.quiet === true);
       const { result, runs } = await runComparison(plan, executor(workers, prepared), (r, done) => {
+        if (done === 1) printNotes(io, prepared.notes, opts.quiet === true);
         progress.update(done, `${r.activation} seed ${r.seed}: ${r.final.testAccuracy !== undefined ? `acc ${pct(r.final.testAccuracy)}` : `loss ${fmt(r.final.testLoss, 4)}`}`);
       });
       progress.stop();
