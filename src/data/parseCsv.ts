@@ -196,7 +196,7 @@ function columnEncoding(name: string, rows: readonly CsvRecord[], j: number, lab
   }
   if (numbers === 0 && textCells === 0) return 'every cell is missing';
   if (firstText === undefined) return { name, kind: 'numeric' };
-  if (numbers > textCells) {
+  if (numbers >= textCells) {
     const t = firstText.fields[j].trim();
     throw new ActlabError(`${label}: line ${firstText.line}, column '${name}': '${show(t)}' is not a number; the column holds numbers, so fix the cell or leave it empty`);
   }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,9 @@ describe('every hostile input of issue 15', () => {
 });
 
 describe('a closed pipe', () => {
-  const bin = new URL('../../bin/actlab.js', import.meta.url).pathname;
+  const root = new URL('../..', import.meta.url).pathname;
+  const bin = join(root, 'bin/actlab.js');
+  if (!existsSync(join(root, 'dist/cli/main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   it.each([['lessons'], ['eval relu --x=-5:5:20000']])('actlab %s | head -1 ends quietly with exit code 0', (args) => {
     const r = spawnSync('bash', ['-c', `node ${bin} ${args} | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
     expect(r.stderr).toBe('status 0\n');
