@@ -116,7 +116,7 @@ describe('bad input', () => {
     [['eval', 'relu', '--x=0b11'], /--x has '0b11', which is not a decimal number/],
     [['plot', 'relu', '--out', '/proc/a.svg'], /--out '\/proc\/a.svg': cannot write in the folder '\/proc'/],
     [['plot', 'relu', '--out', `${'a'.repeat(300)}.svg`], /a name in the path is 304 bytes long; the limit is 255/],
-    [['show', `${'('.repeat(40)}x${')'.repeat(40)}`], /nested too deeply \(more than 32 levels/],
+    [['show', `${'('.repeat(70)}x${')'.repeat(70)}`], /nested too deeply \(more than 64 levels/],
     [['show', 'elu:alpha=-1'], /parameter 'alpha' of elu must be at least 0/],
     [['eval', 'relu', '--x=1,foo'], /--x has 'foo', which is not a decimal number/],
     [['eval', 'relu', '--x=1', '--bogus'], /unknown option '--bogus'/],

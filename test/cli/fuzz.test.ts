@@ -94,7 +94,7 @@ function expression(rng: Rng, depth = 0): string {
   if (r < 0.8) return `${expression(rng, depth + 1)}${pick(rng, BINARY)}${expression(rng, depth + 1)}`;
   if (r < 0.85) return `${expression(rng, depth + 1)} ? ${expression(rng, depth + 1)} : ${expression(rng, depth + 1)}`;
   if (r < 0.9) return `-${expression(rng, depth + 1)}`;
-  if (r < 0.95) return `${'('.repeat(rng.int(60))}x${')'.repeat(rng.int(60))}`;
+  if (r < 0.95) return `${'('.repeat(rng.int(80))}x${')'.repeat(rng.int(80))}`;
   return `${expression(rng, depth + 1)}${pick(rng, JUNK)}${expression(rng, depth + 1)}`;
 }
 

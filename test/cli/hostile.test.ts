@@ -29,7 +29,7 @@ const cases: Array<[string[], RegExp]> = [
   [['eval', 'hardtanh:min_val=2,max_val=1', '--x=1'], /hardtanh: max_val \(1\) must be greater than min_val \(2\)/],
   [['eval', 'elu:alpha=1,alpha=2', '--x=1'], /parameter 'alpha' is given twice/],
   [['train', '--data', 'latin.csv', '--activation', 'relu'], /--data 'latin.csv': line 2 has the byte 0xE9, which is not UTF-8/],
-  [['show', `${'sin('.repeat(40)}x${')'.repeat(40)}`], /nested too deeply \(more than 32 levels/],
+  [['show', `${'sin('.repeat(70)}x${')'.repeat(70)}`], /nested too deeply \(more than 64 levels/],
   [['train', '--data', 'nan.csv', '--activation', 'relu'], /nan.csv: line 3: the target 'y' is missing \('nan'\)/],
   [['train', '--data', 'binary.csv', '--activation', 'relu'], /binary.csv: line 1 holds a NUL byte; this is a binary file/],
 ];
