@@ -7,7 +7,9 @@ import { runCli } from './helpers.js';
 
 /** The commands of issue 15's "What is wrong today": each answers with exit 2 and one line naming what is wrong, and leaves no file. */
 const cases: Array<[string[], RegExp]> = [
-  [['train', '--data', 'xor', '--hidden', '100000,100000', '--activation', 'relu'], /the network 2-100000-100000-1 would have 10,000,500,001 weights; the limit is 20,000,000/],
+  [['train', '--data', 'xor', '--hidden', '100000,100000', '--activation', 'relu'], /--hidden 100000,100000: the hidden layers alone would have 10,000,100,000 weights; the limit is 20,000,000/],
+  [['train', '--data', 'iris', '--hidden', '4470,4470', '--activation', 'relu'], /the network 4-4470-4470-3 would have 20,021,133 weights; the limit is 20,000,000/],
+  [['train', '--data', 'xor', '--hidden', '4000', '--batch', '100000', '--activation', 'relu'], /a batch of 100000 rows through 2-4000-1 would hold 400,300,000 activations; the limit is 50,000,000/],
   [['plot', 'relu', '--out', '/proc/a.svg'], /--out '\/proc\/a.svg': cannot write in the folder '\/proc'/],
   [['plot', 'relu', '--out', 'folder'], /--out 'folder' is a folder; give a file name inside it/],
   [['plot', 'relu', '--out', `${'p'.repeat(300)}.svg`], /a name in the path is 304 bytes long; the limit is 255/],

@@ -11,7 +11,7 @@ import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
 import { prepareData, type PreparedData } from '../../experiments/preparedData.js';
-import { resolveJob } from '../../experiments/resolveJob.js';
+import { MAX_WEIGHTS, resolveJob } from '../../experiments/resolveJob.js';
 import { runJob, type JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
 import { describeDataSpec, type DataSpec, type ModelConfig, type TrainSettings, type TrainingJobInput } from '../../experiments/trainingJob.js';
@@ -86,7 +86,16 @@ function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activation'>
 
 function parseHidden(text: string): number[] {
   if (text.trim() === '' || text.trim() === 'none') return [];
-  return text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  const hidden = text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  // The full check (with the data's inputs and outputs) is resolveJob's; this one answers before the data are read.
+  let weights = 0;
+  for (let i = 1; i < hidden.length; i++) weights += (hidden[i - 1] + 1) * hidden[i];
+  if (weights > MAX_WEIGHTS) {
+    throw new ActlabError(
+      `--hidden ${text}: the hidden layers alone would have ${weights.toLocaleString('en-US')} weights; the limit is ${MAX_WEIGHTS.toLocaleString('en-US')} (about 320 MB with gradients and optimiser state), so use narrower or fewer hidden layers`,
+    );
+  }
+  return hidden;
 }
 
 function addDataOptions(c: Command): Command {
