@@ -163,6 +163,18 @@ export function checkOutputFolder(given: string, flag: string, cwd: string): Out
   return { flag, given, path, makeFolders: a.missing };
 }
 
+/** Makes a checked folder's missing folders, outermost first, one level at a time; an error names the flag. */
+export function makeFolders(folder: OutputFolder): void {
+  for (const d of folder.makeFolders) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new ActlabError(`${folder.flag} '${shown(folder.given)}': cannot make the folder '${shown(d)}' (${fsReason(e)}); choose another place`);
+    }
+  }
+}
+
 /** Throws when two checked outputs name the same file. */
 export function checkDistinct(files: ReadonlyArray<OutputFile | undefined>): void {
   const seen = new Map<string, string>();

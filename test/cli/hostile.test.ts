@@ -16,6 +16,8 @@ const cases: Array<[string[], RegExp]> = [
   [['train', '--data', 'xor', '--activation', 'relu', '--save', 'folder'], /--save 'folder' is a folder/],
   [['compare', '--data', 'xor', '--activations', 'relu,tanh', '--report', 'file.txt'], /--report 'file.txt' is a file, not a folder/],
   [['compare', '--data', 'xor', '--activations', 'relu,tanh', '--report', '/proc/rep'], /--report '\/proc\/rep': cannot write in the folder '\/proc'/],
+  [['search', '--data', 'xor', '--out', '/proc/x', '--budget', '2'], /--out '\/proc\/x': cannot write in the folder '\/proc'/],
+  [['search', '--data', 'xor', '--out', 'file.txt', '--budget', '2'], /--out 'file.txt' is a file, not a folder/],
   [['lesson', 'xor', '--out', '/etc/passwd'], /--out '\/etc\/passwd' is a file, not a folder/],
   [['lesson', 'xor', '--out', '/proc/x'], /--out '\/proc\/x': cannot write in the folder '\/proc'/],
   [['train', '--data', 'xor', '--activation', 'relu', '--save', 'm.json', '--plot', 'loss.txt'], /--plot 'loss.txt': use a \.svg or \.png file name/],
