@@ -170,6 +170,12 @@ export function activationFromSpec(spec: ActivationSpec, overrides: Readonly<Rec
   const names = spec.params.map((q) => q.name);
   for (const [k, v] of Object.entries(overrides)) checkParam(spec, k, v);
   const values = spec.params.map((q) => overrides[q.name] ?? q.default);
+  spec.params.forEach((q, i) => {
+    const j = q.greaterThan === undefined ? -1 : names.indexOf(q.greaterThan);
+    if (j >= 0 && !(values[i] > values[j])) {
+      throw new ActlabError(`${spec.id}: ${q.name} (${values[i]}) must be greater than ${q.greaterThan} (${values[j]}); swap or change them`);
+    }
+  });
   const nonDefault: Array<[string, number]> = [];
   spec.params.forEach((q, i) => {
     if (!Object.is(values[i], q.default)) nonDefault.push([q.name, values[i]]);

@@ -34,6 +34,8 @@ export interface ParamSpec {
   readonly description: string;
   /** True where the literature trains it (PReLU's alpha, Swish's beta, ...). */
   readonly learnable?: boolean;
+  /** Name of a parameter this one must exceed (hardtanh's max_val > min_val); checked when parameters are given. */
+  readonly greaterThan?: string;
 }
 
 /** Where a function comes from. */

@@ -23,7 +23,7 @@ import { didYouMean } from '../util/suggest.js';
 
 /** Longest accepted expression text, in characters. */
 export const MAX_TEXT_LENGTH = 4000;
-/** Deepest accepted nesting. */
+/** Deepest accepted nesting: parentheses, function calls, conditionals, prefix signs and powers each add a level. */
 export const MAX_DEPTH = 64;
 /** Most AST nodes accepted. */
 export const MAX_NODES = 4000;
@@ -155,7 +155,7 @@ const COMPARISONS: Readonly<Record<string, PrimitiveName>> = { '<': 'lt', '<=': 
 
 class Parser {
   private pos = 0;
-  private depth = 0;
+  private depth = -1;
   private nodes = 0;
 
   constructor(
@@ -196,7 +196,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail(this.peek, `the expression is nested too deeply (more than ${MAX_DEPTH} levels); simplify it`);
+    if (++this.depth > MAX_DEPTH) this.fail(this.peek, `the expression is nested too deeply (more than ${MAX_DEPTH} levels of parentheses, calls, signs and powers); simplify it`);
   }
 
   /** The expression up to `;` or the end. */
@@ -271,21 +271,32 @@ class Parser {
   }
 
   private unary(): Expr {
-    this.enter();
     let e: Expr;
     if (this.accept('-')) {
+      this.enter();
       const a = this.unary();
       e = a.kind === 'num' && !a.name ? this.node(num(-a.value)) : this.node(op('neg', a));
-    } else if (this.accept('+')) e = this.unary();
-    else if (this.accept('!')) e = this.node(op('not', this.unary()));
-    else e = this.power();
-    this.depth--;
+      this.depth--;
+    } else if (this.accept('+')) {
+      this.enter();
+      e = this.unary();
+      this.depth--;
+    } else if (this.accept('!')) {
+      this.enter();
+      e = this.node(op('not', this.unary()));
+      this.depth--;
+    } else e = this.power();
     return e;
   }
 
   private power(): Expr {
     const base = this.primary();
-    if (this.accept('^') || this.accept('**')) return this.node(op('pow', base, this.unary()));
+    if (this.accept('^') || this.accept('**')) {
+      this.enter();
+      const e = this.node(op('pow', base, this.unary()));
+      this.depth--;
+      return e;
+    }
     return base;
   }
 

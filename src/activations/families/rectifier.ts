@@ -130,7 +130,7 @@ export const rectifier: readonly ActivationSpec[] = [
     params: [
       { name: 't_left', default: -1, description: 'left knee', learnable: true },
       { name: 'a_left', default: 0.1, description: 'slope left of the left knee', learnable: true },
-      { name: 't_right', default: 1, description: 'right knee (greater than t_left)', learnable: true },
+      { name: 't_right', default: 1, description: 'right knee (greater than t_left)', learnable: true, greaterThan: 't_left' },
       { name: 'a_right', default: 0.1, description: 'slope right of the right knee', learnable: true },
     ],
     summary:

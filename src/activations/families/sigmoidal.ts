@@ -69,7 +69,7 @@ export const sigmoidal: readonly ActivationSpec[] = [
     expression: 'clamp(x, min_val, max_val)',
     params: [
       { name: 'min_val', default: -1, description: 'lower clipping value' },
-      { name: 'max_val', default: 1, description: 'upper clipping value (greater than min_val)' },
+      { name: 'max_val', default: 1, description: 'upper clipping value (greater than min_val)', greaterThan: 'min_val' },
     ],
     summary:
       'The identity clipped to [-1, 1]: a piecewise-linear imitation of tanh that is exact and cheap. Inside the interval the gradient is exactly 1 and outside it is exactly 0, so saturated units pass no gradient at all. With bounds (0, 6) it is ReLU6.',

@@ -3,10 +3,9 @@
  * logic of their own.
  */
 import type { Command } from 'commander';
-import { resolve as resolvePath } from 'node:path';
 import type { CliIO } from '../io.js';
 import { csvTable, fmt, full, json, markdownTable, textTable } from '../format.js';
-import { parseChoice, parseNumber, parseNumberList } from '../args.js';
+import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../args.js';
 import { termPlot } from '../termplot.js';
 import { CATALOG, byFamily } from '../../activations/registry.js';
 import { VECTOR_ACTIVATIONS } from '../../activations/vector.js';
@@ -18,7 +17,8 @@ import { analyzeActivation } from '../../analysis/analyzeActivation.js';
 import type { Properties, Range } from '../../analysis/properties.js';
 import { toLatex, toText } from '../../expr/print.js';
 import { type FunctionSeries, functionPlot } from '../../charts/functionPlot.js';
-import { writeChart } from '../../node/render.js';
+import { checkOutputFile, writeOutputs } from '../../node/outputs.js';
+import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
 import { ActlabError } from '../../util/errors.js';
 
 /** `[a, b)`-style text of a range. */
@@ -211,20 +211,21 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
     .option('--vary <i>', 'vector activations: which entry of --at varies (1-based)', '1')
     .option('--json', 'print a JSON summary of what was written')
     .action(async (texts: string[], opts: { out: string; derivative?: boolean; from: string; to: string; points: string; title?: string; at: string; vary: string; json?: boolean }) => {
+      const out = checkOutputFile(opts.out, '--out', io.cwd, { extensions: CHART_EXTENSIONS });
       const from = parseNumber(opts.from, '--from');
       const to = parseNumber(opts.to, '--to');
       if (!(to > from)) throw new ActlabError(`--to (${to}) must be greater than --from (${from})`);
-      const n = Math.round(parseNumber(opts.points, '--points'));
-      if (n < 2 || n > 100000) throw new ActlabError(`--points must be from 2 to 100000, got ${opts.points}`);
+      const n = parseInteger(opts.points, '--points', 2, 100000);
       const pieces = texts.flatMap((t) => (/^[A-Za-z0-9_:=.,-]+$/.test(t) ? splitActivationList(t) : [t]));
       const vector = pieces.length === 1 ? resolveAnyActivation(pieces[0]) : undefined;
       if (vector?.kind === 'vector') {
         const v = vector.activation;
         const vp = vectorPlotSeries(v, opts.at, opts.vary, from, to, n);
-        const path = resolvePath(io.cwd, opts.out);
-        await writeChart(path, functionPlot({ series: vp.series, title: opts.title ?? vp.title, xLabel: vp.xLabel, yLabel: 'y_i' }));
-        if (opts.json) io.out(json({ out: path, activations: [v.key], kind: 'vector', at: opts.at, vary: Number(opts.vary), from, to, points: n }));
-        else io.out(`wrote ${opts.out}\n`);
+        const vspec = functionPlot({ series: vp.series, title: opts.title ?? vp.title, xLabel: vp.xLabel, yLabel: 'y_i' });
+        writeOutputs([{ path: out.path, flag: '--out', data: await renderChartFile(out.path, vspec) }]);
+        if (opts.json) io.out(json({ out: out.path, activations: [v.key], kind: 'vector', at: opts.at, vary: Number(opts.vary), from, to, points: n }));
+        else io.out(`wrote ${opts.out}
+`);
         return;
       }
       const acts = pieces.map(resolveActivation);
@@ -237,8 +238,8 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
       });
       const title = opts.title ?? `${acts.map((a) => (a.id ? a.key : a.name)).join(', ')}${opts.derivative ? ' and derivatives' : ''}`;
       const spec = functionPlot({ series, title, xLabel: 'x', yLabel: opts.derivative ? "f(x), f'(x)" : 'f(x)' });
-      const path = resolvePath(io.cwd, opts.out);
-      await writeChart(path, spec);
+      const path = out.path;
+      writeOutputs([{ path, flag: '--out', data: await renderChartFile(path, spec) }]);
       if (opts.json) io.out(json({ out: path, activations: acts.map((a) => a.key), derivative: opts.derivative === true, from, to, points: n }));
       else io.out(`wrote ${opts.out}\n`);
     });
