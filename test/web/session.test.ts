@@ -12,7 +12,7 @@ import { DEFAULT_STATE, type CustomData } from '../../web/src/state/types.js';
 import { runCli } from '../cli/helpers.js';
 
 function spec(patch: Partial<RunSpec> = {}): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = DEFAULT_STATE;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = DEFAULT_STATE;
   return { ...rest, points: 200, customData: null, ...patch };
 }
 

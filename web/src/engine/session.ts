@@ -128,6 +128,11 @@ export class Session {
     return this.runAt(k).divergence;
   }
 
+  /** Mini-batches in one epoch (for paced training). */
+  get epochSteps(): number {
+    return this.stepsPerEpoch;
+  }
+
   /** True between two epoch boundaries (some batches of the current epoch are done). */
   get midEpoch(): boolean {
     return this.stepInEpoch > 0;
@@ -791,7 +796,9 @@ function histogramsOf(r: Run, train: TrainData): Histogram[] {
     const len = n * l.units;
     const [zEdges, zCounts] = histogram(z, len);
     const [edges, counts] = histogram(a, len);
-    return { edges, counts, zEdges, zCounts };
+    let zeros = 0;
+    for (let i = 0; i < len; i++) if (a[i] === 0) zeros++;
+    return { edges, counts, zEdges, zCounts, zeroFraction: len > 0 ? zeros / len : 0 };
   });
 }
 

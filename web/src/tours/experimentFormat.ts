@@ -1,0 +1,28 @@
+/** How the lesson experiment's result is shown: its duration and its chart's axes. Pure. */
+
+/** Seconds with enough digits to be more than 0 (never NaN): 12.3, 0.42, 0.007. */
+export function seconds(ms: number): string {
+  if (!(Number.isFinite(ms) && ms > 0)) return '0';
+  const s = ms / 1000;
+  if (s >= 10) return s.toFixed(1);
+  return String(Number(s.toPrecision(2)));
+}
+
+/**
+ * Integer axes for integer fields: a quantitative field named like a layer, an epoch or a count gets ticks
+ * at whole numbers only (Vega-Lite otherwise labels a layer axis 1.0, 1.5, 2.0…).
+ */
+export function integerAxes<T>(spec: T): T {
+  const visit = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(visit);
+    if (v === null || typeof v !== 'object') return v;
+    const o = Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, visit(x)]));
+    const named = (typeof o.field === 'string' && /^(layer|depth|epoch|units|width|seed)s?$/i.test(o.field)) || (typeof o.title === 'string' && /^(hidden )?(layer|epoch)s?\b/i.test(o.title));
+    if (named && o.type === 'quantitative') {
+      const axis = o.axis && typeof o.axis === 'object' ? (o.axis as Record<string, unknown>) : {};
+      o.axis = { ...axis, format: 'd', tickMinStep: 1 };
+    }
+    return o;
+  };
+  return visit(spec) as T;
+}
