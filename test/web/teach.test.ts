@@ -10,7 +10,7 @@ import { filterRows, sortRows, tableRow } from '../../web/src/activation/tableLo
 import { translate } from '../../web/src/i18n/index.js';
 import { stepFocus, TOUR_FOCUS, observe, ratioText } from '../../web/src/tours/tourFocus.js';
 import { TOURS } from '../../web/src/tours/tours.js';
-import { integerAxes, seconds } from '../../web/src/tours/experimentFormat.js';
+import { integerAxes, localizeDatasetNames, seconds } from '../../web/src/tours/experimentFormat.js';
 import { VIEWS } from '../../web/src/state/viewFocus.js';
 import { healthKind, unitState } from '../../web/src/views/health.js';
 import { forwardTrace, type InspectLayer } from '../../web/src/views/inspect.js';
@@ -183,10 +183,12 @@ describe('lesson steps drive the page', () => {
     saturatedFractions: [],
   });
 
-  it("states a vanishing gradient in numbers: layer 1's gradient is 10⁴× smaller than the last hidden layer's", () => {
+  it("states a vanishing gradient in numbers: layer 1's gradient is 10,000× smaller than the last hidden layer's", () => {
     const o = observe('gradients', [[point(200, [1e-6, 1e-4, 1e-3, 1e-2, 0.05])]], [], ['sigmoid'])!;
-    expect(en(o.key, o.vars)).toBe('epoch 200: layer 1’s gradient (1.0e-6) is 10⁴× smaller than layer 4’s (0.01).');
+    expect(en(o.key, o.vars)).toBe('epoch 200: layer 1’s gradient (1.0e-6) is 10,000× smaller than layer 4’s (0.01).');
     expect(ratioText(1, 0.5)).toBe('2');
+    expect(ratioText(0.0514, 1.8e-5)).toBe('2,900');
+    expect(ratioText(1, 1e-9)).toBe('10⁹');
   });
 
   it('states losses at equal epochs for every compared model', () => {
@@ -207,5 +209,13 @@ describe('the lesson experiment display', () => {
     const out = integerAxes(spec) as typeof spec & { encoding: { x: { axis?: unknown }; y: { axis?: unknown } } };
     expect(out.encoding.x.axis).toEqual({ format: 'd', tickMinStep: 1 });
     expect(out.encoding.y.axis).toBeUndefined();
+  });
+});
+
+describe('lesson text in Chinese', () => {
+  it('names data sets as the data panel does, never by their English ids', () => {
+    const name = (id: string) => zh(`controls.dataset.${id}`);
+    expect(localizeDatasetNames('在 spiral 数据上训练；换成 moons（这一步）；spiral3 与 multi_gauss', name)).toBe('在 螺旋 数据上训练；换成 双月（这一步）；三臂螺旋 与 多高斯');
+    for (const tour of TOURS) for (const st of tour.steps) expect(localizeDatasetNames(st.text.zh, name)).not.toMatch(/\b(spiral3?|moons|blobs3|multi_gauss|gauss|circle)\b/);
   });
 });

@@ -28,7 +28,7 @@ export function PhoneBar() {
           e.currentTarget.value = '';
           if (v) focusView(v);
         }}>
-          <option value="">…</option>
+          <option value="">{t('teach.phone.pick')}</option>
           {VIEWS.map((v) => (
             <option key={v} value={v}>
               {t(`teach.tab.${v}`)}

@@ -55,7 +55,7 @@ export const TEACH_TEXT: Dictionary = {
 
   // Lesson checkpoints and observations
   'teach.checkpoint': { en: '▶ trains to epoch {n} and pauses there.', zh: '▶ 会训练到第 {n} 轮并在那里暂停。' },
-  'teach.checkpoint.reached': { en: 'At the checkpoint (epoch {n}):', zh: '到达检查点（第 {n} 轮）：' },
+  'teach.checkpoint.reached': { en: 'Checkpoint reached:', zh: '已到达检查点：' },
   'teach.watch': { en: 'Watch: {view}', zh: '请看：{view}' },
   'teach.restart': { en: 'Restart this step', zh: '重新开始这一步' },
   'teach.restart.hint': { en: 'Choosing a lesson, Next and Back set the explorer up at once; this starts the step again from fresh weights.', zh: '选择课程、下一步和上一步都会立即设置好探索器；这个按钮让本步骤从新的初始权重重新开始。' },
@@ -128,4 +128,5 @@ export const TEACH_TEXT: Dictionary = {
 
   // Phone bar
   'teach.phone.view': { en: 'Show', zh: '显示' },
+  'teach.phone.pick': { en: 'a view…', zh: '选择视图…' },
 };

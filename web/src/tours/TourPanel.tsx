@@ -13,7 +13,7 @@ import { lang, t } from '../i18n/index.js';
 import { history, modelLabels, pause, reset, setCheckpoint, snapshot, state, update } from '../state/store.js';
 import { focusView } from '../state/viewFocus.js';
 import { observe, stepFocus } from './tourFocus.js';
-import { integerAxes, seconds } from './experimentFormat.js';
+import { integerAxes, localizeDatasetNames, seconds } from './experimentFormat.js';
 import type { LessonReply, LessonRequest } from './lessonRun.js';
 import { localizeSvgRefs } from './svgRefs.js';
 import { TOURS, clampStep, findTour, tourPatch, type Tour } from './tours.js';
@@ -291,7 +291,9 @@ export function TourPanel() {
               <p class="tour-label" data-testid="tour-step-label">
                 {t('tours.step', { k: step + 1, n: tour.steps.length })}
               </p>
-              <p data-testid="tour-step-text">{tour.steps[step].text[language]}</p>
+              <p data-testid="tour-step-text">
+                {language === 'zh' ? localizeDatasetNames(tour.steps[step].text.zh, (id) => t(`controls.dataset.${id}`)) : tour.steps[step].text.en}
+              </p>
             </div>
             <StepObservation tour={tour} step={step} />
             <div class="tour-row">

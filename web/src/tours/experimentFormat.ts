@@ -26,3 +26,15 @@ export function integerAxes<T>(spec: T): T {
   };
   return visit(spec) as T;
 }
+
+/** Data-set ids as lesson texts write them, longest first (spiral3 before spiral). */
+const DATASET_IDS = ['multi_gauss', 'spiral3', 'blobs3', 'spiral', 'moons', 'circle', 'gauss', 'plane'] as const;
+
+/**
+ * A lesson text with the data sets' ids (`spiral`, `moons`, …) replaced by their names in the page's
+ * language, as the data panel shows them (`name(id)`), so Chinese text never keeps English data-set names.
+ */
+export function localizeDatasetNames(text: string, name: (id: string) => string): string {
+  const re = new RegExp(`(?<![A-Za-z0-9_])(${DATASET_IDS.join('|')})(?![A-Za-z0-9_])`, 'g');
+  return text.replace(re, (id) => name(id));
+}

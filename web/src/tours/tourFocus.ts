@@ -73,17 +73,15 @@ export function num(v: number | null | undefined): string {
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
-/** How many times larger `a` is than `b`, as "10⁴"-style text for powers of ten, else 3 digits. */
+/** How many times larger `a` is than `b`, in 2 significant digits with thousands separators (10ⁿ beyond a million). */
 export function ratioText(a: number, b: number): string {
   if (!(a > 0) || !(b > 0)) return b > 0 ? '0' : '∞';
   const r = a / b;
-  if (r >= 1000) {
-    const e = Math.floor(Math.log10(r));
-    const sup = String(e).split('').map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
-    const m = r / 10 ** e;
-    return m < 1.5 ? `10${sup}` : `${m.toFixed(0)}×10${sup}`;
+  if (r >= 1e6) {
+    const e = Math.round(Math.log10(r));
+    return `10${String(e).split('').map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('')}`;
   }
-  return num(r);
+  return Number(r.toPrecision(2)).toLocaleString('en-US');
 }
 
 /**
