@@ -1,6 +1,6 @@
 /**
  * Screenshots of the explorer for docs/: a lesson chosen from its menu and trained to its checkpoint, at
- * 1440×900 and 390×844, in English and Chinese. Run: `npx tsx bench/web/screenshots.ts [outDir]` (default
+ * 1440×900 and 390×844 (scrolled to the plane through the bottom bar), in English and Chinese. Run: `npx tsx bench/web/screenshots.ts [outDir]` (default
  * docs/). Uses the same build-and-serve harness as the browser tests.
  */
 import path from 'node:path';
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => !window.__actlab!.running.value && (window.__actlab!.snapshot.value?.epoch ?? 0) > 0, undefined, { timeout: 60_000 });
       if (shot.tab) await page.getByTestId(`tab-${shot.tab}`).click();
       await page.evaluate(() => window.scrollTo(0, 0));
+      // On a phone, show the plane through the bottom bar's view menu, as a learner would.
+      if (shot.width < 900) await page.getByTestId('phone-view').selectOption('plane');
       await page.mouse.move(shot.width * 0.62, shot.height * 0.35);
       await page.waitForTimeout(700);
       const file = path.join(outDir, `${shot.name}.png`);

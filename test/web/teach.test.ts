@@ -215,7 +215,7 @@ describe('the lesson experiment display', () => {
 describe('lesson text in Chinese', () => {
   it('names data sets as the data panel does, never by their English ids', () => {
     const name = (id: string) => zh(`controls.dataset.${id}`);
-    expect(localizeDatasetNames('在 spiral 数据上训练；换成 moons（这一步）；spiral3 与 multi_gauss', name)).toBe('在 螺旋 数据上训练；换成 双月（这一步）；三臂螺旋 与 多高斯');
+    expect(localizeDatasetNames('在 spiral 数据上训练；换成 moons（这一步）；spiral3 与 multi_gauss', name)).toBe('在螺旋数据上训练；换成双月（这一步）；三臂螺旋与多高斯');
     for (const tour of TOURS) for (const st of tour.steps) expect(localizeDatasetNames(st.text.zh, name)).not.toMatch(/\b(spiral3?|moons|blobs3|multi_gauss|gauss|circle)\b/);
   });
 });

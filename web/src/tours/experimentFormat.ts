@@ -35,6 +35,7 @@ const DATASET_IDS = ['multi_gauss', 'spiral3', 'blobs3', 'spiral', 'moons', 'cir
  * language, as the data panel shows them (`name(id)`), so Chinese text never keeps English data-set names.
  */
 export function localizeDatasetNames(text: string, name: (id: string) => string): string {
-  const re = new RegExp(`(?<![A-Za-z0-9_])(${DATASET_IDS.join('|')})(?![A-Za-z0-9_])`, 'g');
-  return text.replace(re, (id) => name(id));
+  // The spaces that set a Latin id apart from Chinese text go with it.
+  const re = new RegExp(`(?<![A-Za-z0-9_]) ?(${DATASET_IDS.join('|')}) ?(?![A-Za-z0-9_])`, 'g');
+  return text.replace(re, (_m, id: string) => name(id));
 }

@@ -17,7 +17,7 @@ import { seriesColor } from './palette.js';
 import { fitCanvas, throttledEffect, watchVisibility } from './throttle.js';
 import { healthKind } from './health.js';
 
-const HEIGHT = 180;
+const HEIGHT = 160;
 /** Minimum time between two chart updates (at most 5 a second: the worker sends a snapshot every frame). */
 const CHART_MS = 200;
 /** A chart waits this many times its own last drawing time between updates (so each takes at most ~5% of the main thread). */
