@@ -13,6 +13,7 @@ import { lang, t } from '../i18n/index.js';
 import { history, modelLabels, pause, reset, setCheckpoint, snapshot, state, update } from '../state/store.js';
 import { focusView } from '../state/viewFocus.js';
 import { observe, stepFocus } from './tourFocus.js';
+import { useThrottled } from '../views/throttle.js';
 import { integerAxes, localizeDatasetNames, seconds } from './experimentFormat.js';
 import type { LessonReply, LessonRequest } from './lessonRun.js';
 import { localizeSvgRefs } from './svgRefs.js';
@@ -191,10 +192,12 @@ function Experiment({ tour }: { tour: Tour }) {
 /** The step's observation, in numbers from the run, once the checkpoint is reached (or at once without one). */
 function StepObservation({ tour, step }: { tour: Tour; step: number }) {
   const focus = stepFocus(tour.id, step);
-  const snap = snapshot.value;
+  // A few times a second is enough for words (the worker sends a snapshot every frame).
+  const snap = useThrottled(snapshot, 250);
+  const hist = useThrottled(history, 250);
   const epoch = snap?.epoch ?? 0;
   const reached = focus.checkpoint === undefined || epoch >= focus.checkpoint;
-  const o = focus.observe && reached && snap ? observe(focus.observe, history.value, snap.models, modelLabels.value) : null;
+  const o = focus.observe && reached && snap ? observe(focus.observe, hist, snap.models, modelLabels.value) : null;
   return (
     <div class="tour-checkpoint" aria-live="polite">
       <p class="tour-watch">
