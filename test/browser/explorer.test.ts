@@ -561,6 +561,32 @@ describe('the explorer as a teaching instrument', () => {
     await screenshot(page, 'zh-1280', false);
   });
 
+  it('walks every lesson from its first step to its last with Next, each step set up at once and its view shown', async () => {
+    const page = await open('', WIDE);
+    const { TOURS: tours } = await import('../../web/src/tours/tours.js');
+    const { stepFocus } = await import('../../web/src/tours/tourFocus.js');
+    for (const tour of tours) {
+      await page.getByTestId('tour-select').selectOption(tour.id);
+      for (let k = 0; k < tour.steps.length; k++) {
+        if (k > 0) await page.getByTestId('tour-next').click();
+        const want = tourPatch(tour, k);
+        await page.waitForFunction(
+          ({ id, k, layers }) => {
+            const a = window.__actlab!;
+            const m = a.snapshot.value?.models[0];
+            return a.state.value.tour === id && a.state.value.tourStep === k && m !== undefined && m.layers.length === layers && a.engineError.value === null;
+          },
+          { id: tour.id, k, layers: (want.hidden?.length ?? 2) + 1 },
+        );
+        const view = stepFocus(tour.id, k).view;
+        // The view the step points to is on screen (its tab open).
+        const shown = () => page.locator(`[data-view="${view}"]`).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.top < innerHeight && r.bottom > 0; });
+        await poll(async () => `${tour.id} step ${k + 1}: ${view} ${(await shown()) ? 'shown' : 'hidden'}`).toBe(`${tour.id} step ${k + 1}: ${view} shown`);
+      }
+      expect(await page.getByTestId('tour-next').isDisabled()).toBe(true);
+    }
+  }, 240_000);
+
   it('keeps ▶ and a view chooser in a bottom bar on a phone', async () => {
     const page = await open('', PHONE);
     const bar = page.getByTestId('phone-bar');

@@ -40,15 +40,23 @@ export function focusView(v: ViewId): void {
     if (highlighted.value === v) highlighted.value = null;
   }, HIGHLIGHT_MS);
   if (typeof document === 'undefined') return;
-  // After the tab has rendered.
-  requestAnimationFrame(() => {
+  // After the tab has rendered, and again once the new run's views have been drawn (a step that turns on
+  // compare mode adds planes above the loss chart a moment later).
+  const look = (): void => {
     const el = document.querySelector<HTMLElement>(`[data-view="${v}"]`);
     if (!el) return;
     const r = el.getBoundingClientRect();
-    const bar = document.querySelector<HTMLElement>('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    const bar = document.querySelector<HTMLElement>('.topbar');
+    const top = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
     const bottomBar = document.querySelector<HTMLElement>('.phone-bar');
     const bottom = window.innerHeight - (bottomBar && bottomBar.offsetParent !== null ? bottomBar.offsetHeight : 0);
-    if (r.top >= bar && r.bottom <= bottom) return;
-    window.scrollBy({ top: r.top - bar - 8, behavior: 'smooth' });
-  });
+    if (r.top >= top && r.bottom <= bottom) return;
+    // Taller than the room: its top below the bar; otherwise just enough to bring it whole into sight.
+    const delta = r.height > bottom - top || r.top < top ? r.top - top - 8 : r.bottom - bottom + 8;
+    window.scrollBy({ top: delta, behavior: 'smooth' });
+  };
+  requestAnimationFrame(look);
+  for (const ms of [500, 1200]) setTimeout(() => {
+    if (highlighted.value === v) look();
+  }, ms);
 }
