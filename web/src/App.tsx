@@ -22,6 +22,7 @@ import { PhoneBar } from './controls/PhoneBar.js';
 import { SidePanel } from './controls/SidePanel.js';
 import { highlighted } from './state/viewFocus.js';
 import { LossChart } from './views/Charts.js';
+import { SearchPanel } from './search/SearchPanel.js';
 import { ExportMenu } from './views/ExportMenu.js';
 import { NetworkView } from './views/NetworkView.js';
 import { PlaneView } from './views/PlaneView.js';
@@ -126,6 +127,9 @@ export function App() {
         </Boundary>
         <Boundary name="activation table">
           <ActivationTable />
+        </Boundary>
+        <Boundary name="search">
+          <SearchPanel />
         </Boundary>
       </section>
       <footer class="footer">
