@@ -57,8 +57,8 @@ function useActivation(text: string): { report: Loaded<ActivationReport>; props:
   return { report, props };
 }
 
-const FRAMEWORKS: ReadonlyArray<keyof FrameworkNames> = ['pytorch', 'keras', 'tfjs', 'onnx'];
-const FRAMEWORK_NAMES: Readonly<Record<keyof FrameworkNames, string>> = { pytorch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js', onnx: 'ONNX' };
+const FRAMEWORKS: ReadonlyArray<keyof FrameworkNames> = ['pytorch', 'keras', 'jax', 'tfjs', 'onnx'];
+const FRAMEWORK_NAMES: Readonly<Record<keyof FrameworkNames, string>> = { pytorch: 'PyTorch', keras: 'Keras', jax: 'JAX', tfjs: 'TF.js', onnx: 'ONNX' };
 
 /** Where max |f′| is attained, when that is an interval (ReLU: every x > 0); null otherwise or on failure. */
 function slopeSetOf(text: string, p: Properties): Interval | null {
