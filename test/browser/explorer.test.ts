@@ -522,6 +522,28 @@ describe('the explorer as a teaching instrument', () => {
     await page.waitForFunction(() => window.__actlab!.state.value.compare.includes('tanh'));
   });
 
+  it('runs a small activation search in the page and loads a result into every layer', async () => {
+    const page = await open('', WIDE);
+    const panel = page.getByTestId('search-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await page.getByTestId('search-budget').fill('4');
+    await page.getByTestId('search-budget').dispatchEvent('change');
+    await page.getByTestId('search-seeds').fill('2');
+    await page.getByTestId('search-seeds').dispatchEvent('change');
+    await page.getByTestId('search-epochs').fill('5');
+    await page.getByTestId('search-epochs').dispatchEvent('change');
+    await page.getByTestId('search-start').click();
+    await expect.poll(() => page.getByTestId('search-conclusion').count(), { timeout: 120_000, interval: 250 }).toBe(1);
+    const rows = page.getByTestId('search-row');
+    // The best candidates (up to 3) and the four baselines, compared on fresh seeds.
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    const candidate = panel.locator('tr.candidate').first();
+    const expression = (await candidate.getAttribute('data-expression')) ?? '';
+    expect(expression.length).toBeGreaterThan(0);
+    await candidate.locator('td').first().click();
+    await page.waitForFunction((e) => window.__actlab!.state.value.hidden.every((l) => l.activation === e), expression);
+  });
+
   it('shows softmax probabilities at the hovered point as bars that add up to 1', async () => {
     const page = await open('?data=blobs3&speed=full', WIDE);
     await page.getByTestId('tab-inspector').click();
