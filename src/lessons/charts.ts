@@ -16,6 +16,32 @@ const CONFIG = {
   legend: { ...CHART_CONFIG.legend, labelLimit: 0, orient: 'bottom', direction: 'vertical', columns: 1 },
 };
 
+/** Display width of a text: CJK characters and full-width punctuation count 2, others 1. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Splits a long title into lines of at most `width` display columns, so the chart keeps its width: Latin text
+ * breaks at spaces, Chinese text between any two characters.
+ */
+export function wrapTitle(text: string, width = 72): string | string[] {
+  if (displayWidth(text) <= width) return text;
+  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of tokens) {
+    if (line.trim() !== '' && displayWidth(line + tok) > width) {
+      lines.push(line.trim());
+      line = /^\s+$/.test(tok) ? '' : tok;
+    } else line += tok;
+  }
+  if (line.trim() !== '') lines.push(line.trim());
+  return lines;
+}
+
 const fin = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /** One bar with its 95% interval; `group` colours bars (default: one colour per bar). */
@@ -31,13 +57,15 @@ export interface IntervalBar {
 export function intervalBars(o: { title: string; xLabel: string; yLabel: string; bars: readonly IntervalBar[]; max?: number; subtitle?: string }): TopLevelSpec {
   const names = o.bars.map((b) => b.name);
   const groups = [...new Set(o.bars.map((b) => b.group ?? b.name))];
-  const values = o.bars.map((b) => ({ name: b.name, group: b.group ?? b.name, value: fin(b.value), lo: fin(b.lo), hi: fin(b.hi) }));
-  const x = { field: 'name', type: 'nominal' as const, title: o.xLabel, sort: names, axis: { labelAngle: names.length > 5 ? -35 : 0, labelLimit: 0 } };
+  // Whiskers stay on the axis: below 0 (the bars start there) and above `max` nothing is possible.
+  const clampTop = (v: number | null) => (v === null ? null : o.max !== undefined ? Math.min(v, o.max) : v);
+  const values = o.bars.map((b) => ({ name: b.name, group: b.group ?? b.name, value: fin(b.value), lo: clampTop(fin(b.lo) === null ? null : Math.max(0, b.lo as number)), hi: clampTop(fin(b.hi) === null ? null : Math.max(0, b.hi as number)) }));
+  const x = { field: 'name', type: 'nominal' as const, title: o.xLabel, sort: names, axis: { labelAngle: names.join('').length > 60 ? -35 : 0, labelLimit: 0 } };
   const y = { type: 'quantitative' as const, title: o.yLabel, scale: { zero: true, ...(o.max !== undefined ? { domain: [0, o.max] } : {}) } };
   const grouped = o.bars.some((b) => b.group !== undefined);
   return {
     $schema: SCHEMA,
-    title: o.subtitle ? { text: o.title, subtitle: o.subtitle } : o.title,
+    title: o.subtitle ? { text: wrapTitle(o.title), subtitle: o.subtitle } : { text: wrapTitle(o.title) },
     width: Math.min(Math.max(CHART_SIZE.width, 60 * names.length), 900),
     height: CHART_SIZE.height,
     config: CONFIG,
@@ -83,18 +111,19 @@ export function bandLines(o: {
   const ok = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && (!o.logY || v > 0) ? v : null);
   const values = o.series.flatMap((s) => s.points.map((p) => ({ series: s.name, dashed: s.dashed === true, x: p.x, y: ok(p.y), lo: ok(p.lo), hi: ok(p.hi) })));
   const yScale = o.logY ? { type: 'log', nice: false } : { zero: o.yFrom0 === true, ...(o.yMax !== undefined ? { domain: [0, o.yMax] } : {}) };
-  const x = { field: 'x', type: 'quantitative', title: o.xLabel, scale: o.logX ? { type: 'log', nice: false } : { zero: false, nice: false } };
+  const whole = values.every((v) => Number.isInteger(v.x));
+  const x = { field: 'x', type: 'quantitative', title: o.xLabel, scale: o.logX ? { type: 'log', nice: false } : { zero: false, nice: false }, ...(whole && !o.logX ? { axis: { format: 'd', tickMinStep: 1 } } : {}) };
   const color = { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => paletteColor(i)) } };
   const hasBands = values.some((v) => v.lo !== null && v.hi !== null);
   return {
     $schema: SCHEMA,
-    title: o.title,
+    title: { text: wrapTitle(o.title) },
     width: CHART_SIZE.width,
     height: CHART_SIZE.height,
     config: CONFIG,
     data: { values },
     layer: [
-      ...(hasBands ? [{ mark: { type: 'area', fillOpacity: 0.18, clip: true }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: o.yLabel, scale: yScale }, y2: { field: 'hi' }, color: { ...color, legend: null } } }] : []),
+      ...(hasBands ? [{ mark: { type: 'area', fillOpacity: 0.18, clip: true }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: o.yLabel, scale: yScale }, y2: { field: 'hi' }, color } }] : []),
       {
         mark: { type: 'line', clip: true, point: o.points === true },
         encoding: {
@@ -126,7 +155,7 @@ export function scatter(o: {
   const hi = Math.max(...xs);
   return {
     $schema: SCHEMA,
-    title: o.title,
+    title: { text: wrapTitle(o.title) },
     width: CHART_SIZE.width,
     height: CHART_SIZE.height,
     config: CONFIG,
@@ -154,7 +183,7 @@ export function sideBySide(specs: readonly TopLevelSpec[], title: string): TopLe
   });
   return {
     $schema: SCHEMA,
-    title,
+    title: { text: wrapTitle(title) },
     config: CONFIG,
     hconcat: parts,
     resolve: { scale: { color: 'independent', fill: 'independent', shape: 'independent', x: 'independent', y: 'independent', strokeDash: 'independent' } },
