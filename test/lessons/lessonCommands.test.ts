@@ -62,6 +62,7 @@ describe('actlab lessons / lesson', () => {
     expect(out).toMatch(/判定标准：偏置为 0 时按构造成立/);
     expect(out).toMatch(/恰好为 0 的比例/);
     expect(out).toMatch(/各种子结论：1 成立；2 成立/);
+    expect(out).toMatch(/发现：平均 49\.7% 的输出恰好为 0/);
     expect(out).not.toMatch(/Verdict|Criterion|meanZeroFraction/);
   });
 
@@ -70,6 +71,8 @@ describe('actlab lessons / lesson', () => {
     expect(await main(['lesson', 'neuron', '--set', 'expected=0.5'], io)).toBe(0);
     expect(io.stdout()).toMatch(/expected=0.5/);
     expect(io.stdout()).toMatch(/Verdict:  DOES NOT HOLD/);
+    // The written finding describes the defaults, so it is left out when a parameter was changed.
+    expect(io.stdout()).not.toMatch(/Finding:/);
   });
 
   it('an unknown lesson, a bad --set or a bad --seeds exits 2 with one line on stderr', async () => {

@@ -109,7 +109,7 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
           title: t.title[lang],
           claim: t.claim[lang],
           setup: t.setup[lang],
-          finding: t.finding[lang],
+          findingAtDefaults: t.finding[lang],
           kind: lesson.kind,
           byConstruction: lesson.byConstruction,
           params,
@@ -126,6 +126,8 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
         return;
       }
       const R = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+      // The written finding describes the default run (defaults, seeds 1–10): shown only when that is what ran.
+      const atDefaults = seed === 1 && (seeds === undefined || seeds === lesson.defaultSeeds || lesson.kind !== 'seeded') && opts.set.length === 0;
       const head = lang === 'zh' ? `第 ${lesson.number} 课：${t.title.zh}` : `Lesson ${lesson.number}: ${t.title.en}`;
       const sep = lang === 'zh' ? '：' : ':  ';
       const perSeed = result.perSeed.map((o) => `${o.seed} ${VERDICT_TEXT[o.verdict][lang]}`).join(lang === 'zh' ? '；' : '; ');
@@ -144,6 +146,7 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
         `${R('verdict')}${sep}${lang === 'zh' ? VERDICT_TEXT[result.verdict].zh : result.verdict.toUpperCase()}`,
         ...(result.tally ? [`${R('tally')}${sep}${tallyText(result.tally, lang)}`] : []),
         `${R('criterion')}${sep}${result.criterion[lang]}`,
+        ...(atDefaults && lesson.kind !== 'timed' ? [`${R('finding')}${sep}${t.finding[lang]}`] : []),
         ...(chartPath ? [`${R('chart')}${sep}${chartPath}`] : []),
       ];
       io.out(`${lines.join('\n')}\n`);

@@ -29,6 +29,7 @@ export const dyingReluLesson: Lesson = defineLesson({
       m[`${key}SilentAtEnd`] = r.silentAtEnd;
       m[`${key}NewlySilent`] = r.newlySilent;
       m[`${key}Accuracy`] = r.accuracy;
+      m[`${key}Recovered`] = r.recovered;
       m[`${key}Diverged`] = r.diverged ? 1 : 0;
     }
     return { measurements: m, trace: null };
@@ -48,6 +49,7 @@ export const dyingReluLesson: Lesson = defineLesson({
         out[`${key}${q}High`] = ci.hi;
       }
       out[`${key}DivergedRuns`] = column(runs, `${key}Diverged`).reduce((a, b) => a + b, 0);
+      out[`${key}MeanRecovered`] = meanInterval(column(runs, `${key}Recovered`)).rate;
     }
     const d = welch(column(runs, 'leakyNewlySilent'), column(runs, 'reluNewlySilent'));
     out.newlySilentDifference = d.diff;
@@ -66,8 +68,8 @@ export const dyingReluLesson: Lesson = defineLesson({
     return {
       verdict: noDeath || leakyNotFewer ? 'does not hold' : dies && leakyFewer ? 'holds' : 'inconclusive',
       criterion: L(
-        `a unit is dead (silent) when its pre-activation is ≤ 0 on every training point; units already silent before training are not counted (ReLU ${pct(m.reluMeanSilentAtStart)}, leaky ${pct(m.leakyMeanSilentAtStart)} at the start), and leaky ReLU is measured the same way, by pre-activation. Holds when the share of ReLU units newly dead after training has a 95% interval above ${t} and leaky ReLU has significantly fewer newly silent units (Welch p < 0.05); does not hold when the ReLU interval lies below ${t} or leaky ReLU has significantly as many or more; inconclusive otherwise. Measured over ${m.seedCount} seeds: ReLU newly dead ${pct(m.reluMeanNewlySilent)} [${pct(m.reluNewlySilentLow)}, ${pct(m.reluNewlySilentHigh)}], leaky ${pct(m.leakyMeanNewlySilent)}; difference ${n4(m.newlySilentDifference * 100)} points, Welch p ${pText(m.newlySilentP)}. Final training accuracy: ReLU ${pct(m.reluMeanAccuracy)}, leaky ${pct(m.leakyMeanAccuracy)} (Welch p ${pText(m.accuracyP)}); diverged runs: ReLU ${m.reluDivergedRuns}, leaky ${m.leakyDivergedRuns}`,
-        `当一个单元的预激活值在所有训练点上都 ≤ 0 时，称它为“死亡”（沉默）单元；训练前就已沉默的单元不计入（开始时 ReLU ${pct(m.reluMeanSilentAtStart)}，leaky ${pct(m.leakyMeanSilentAtStart)}），leaky ReLU 也用同样的方式按预激活值衡量。当训练后新死亡的 ReLU 单元比例的 95% 区间高于 ${t}，且 leaky ReLU 新沉默的单元显著更少（Welch p < 0.05）时成立；若 ReLU 的区间低于 ${t}，或 leaky ReLU 显著地一样多甚至更多，则不成立；其余情况无法确定。${m.seedCount} 个种子的测量结果：ReLU 新死亡 ${pct(m.reluMeanNewlySilent)} [${pct(m.reluNewlySilentLow)}, ${pct(m.reluNewlySilentHigh)}]，leaky ${pct(m.leakyMeanNewlySilent)}；差值 ${n4(m.newlySilentDifference * 100)} 个百分点，Welch p ${pText(m.newlySilentP)}。最终训练准确率：ReLU ${pct(m.reluMeanAccuracy)}，leaky ${pct(m.leakyMeanAccuracy)}（Welch p ${pText(m.accuracyP)}）；发散的运行：ReLU ${m.reluDivergedRuns}，leaky ${m.leakyDivergedRuns}`,
+        `a unit is dead (silent) when its pre-activation is ≤ 0 on every training point; units already silent before training are not counted (ReLU ${pct(m.reluMeanSilentAtStart)}, leaky ${pct(m.leakyMeanSilentAtStart)} at the start), and leaky ReLU is measured the same way, by pre-activation. Holds when the share of ReLU units newly dead after training has a 95% interval above ${t} and leaky ReLU has significantly fewer newly silent units (Welch p < 0.05); does not hold when the ReLU interval lies below ${t} or leaky ReLU has significantly as many or more; inconclusive otherwise. Measured over ${m.seedCount} seeds: ReLU newly dead ${pct(m.reluMeanNewlySilent)} [${pct(m.reluNewlySilentLow)}, ${pct(m.reluNewlySilentHigh)}], leaky ${pct(m.leakyMeanNewlySilent)}; difference ${n4(m.newlySilentDifference * 100)} points, Welch p ${pText(m.newlySilentP)}. Final training accuracy: ReLU ${pct(m.reluMeanAccuracy)}, leaky ${pct(m.leakyMeanAccuracy)} (Welch p ${pText(m.accuracyP)}); diverged runs: ReLU ${m.reluDivergedRuns}, leaky ${m.leakyDivergedRuns}. Recovery is tracked too: of the units silent at some point, ${pct(m.reluMeanRecovered)} (ReLU) and ${pct(m.leakyMeanRecovered)} (leaky) were alive again at the end (lesson leaky_recovery)`,
+        `当一个单元的预激活值在所有训练点上都 ≤ 0 时，称它为“死亡”（沉默）单元；训练前就已沉默的单元不计入（开始时 ReLU ${pct(m.reluMeanSilentAtStart)}，leaky ${pct(m.leakyMeanSilentAtStart)}），leaky ReLU 也用同样的方式按预激活值衡量。当训练后新死亡的 ReLU 单元比例的 95% 区间高于 ${t}，且 leaky ReLU 新沉默的单元显著更少（Welch p < 0.05）时成立；若 ReLU 的区间低于 ${t}，或 leaky ReLU 显著地一样多甚至更多，则不成立；其余情况无法确定。${m.seedCount} 个种子的测量结果：ReLU 新死亡 ${pct(m.reluMeanNewlySilent)} [${pct(m.reluNewlySilentLow)}, ${pct(m.reluNewlySilentHigh)}]，leaky ${pct(m.leakyMeanNewlySilent)}；差值 ${n4(m.newlySilentDifference * 100)} 个百分点，Welch p ${pText(m.newlySilentP)}。最终训练准确率：ReLU ${pct(m.reluMeanAccuracy)}，leaky ${pct(m.leakyMeanAccuracy)}（Welch p ${pText(m.accuracyP)}）；发散的运行：ReLU ${m.reluDivergedRuns}，leaky ${m.leakyDivergedRuns}。恢复情况也被跟踪：在某个时刻沉默过的单元中，结束时重新活跃的比例为 ${pct(m.reluMeanRecovered)}（ReLU）和 ${pct(m.leakyMeanRecovered)}（leaky）（见 leaky_recovery 一课）`,
       ),
     };
   },
@@ -95,6 +97,8 @@ export const dyingReluLesson: Lesson = defineLesson({
       }
       out[`${key}Diverged`] = L(`${name}: diverged (1 = yes)`, `${name}：发散（1 = 是）`);
       out[`${key}DivergedRuns`] = L(`${name}: diverged runs`, `${name}：发散的运行数`);
+      out[`${key}Recovered`] = L(`${name}: share of ever-silent units alive at the end`, `${name}：沉默过的单元中结束时重新活跃的比例`);
+      out[`${key}MeanRecovered`] = L(`${name}: share of ever-silent units alive at the end (mean)`, `${name}：沉默过的单元中结束时重新活跃的比例（均值）`);
     }
     return out;
   },
