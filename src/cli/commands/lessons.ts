@@ -5,8 +5,7 @@
  * the current directory). `--lang zh` prints everything a learner reads in Simplified Chinese.
  */
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import type { CliIO } from '../io.js';
 import { fmt, json, textTable } from '../format.js';
 import { parseInteger } from '../args.js';
@@ -15,7 +14,8 @@ import { LESSON_TEXT, REPORT_TEXT, VERDICT_TEXT, type LessonId } from '../../les
 import { resolveParams } from '../../lessons/params.js';
 import { DEFAULT_SEEDS, MAX_SEEDS } from '../../lessons/defineLesson.js';
 import type { Language, Lesson, LessonResult, ParamValue, Tally } from '../../lessons/lesson.js';
-import { writeChart } from '../../node/render.js';
+import { checkOutputFolder, writeOutputs } from '../../node/outputs.js';
+import { renderSvg } from '../../node/render.js';
 import { ActlabError } from '../../util/errors.js';
 
 function textOf(id: string) {
@@ -91,13 +91,12 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
       const seeds = opts.seeds === undefined ? undefined : parseInteger(opts.seeds, '--seeds', 1, MAX_SEEDS);
       const lang = parseLang(opts.lang);
       const params = resolveParams(lesson, parseSets(opts.set));
+      const folder = opts.out !== undefined ? checkOutputFolder(opts.out, '--out', io.cwd) : undefined;
       const result = lesson.run(params, { seed, ...(seeds !== undefined ? { seeds } : {}), lang });
       let chartPath: string | null = null;
-      if (opts.out !== undefined) {
-        const dir = resolvePath(io.cwd, opts.out);
-        await mkdir(dir, { recursive: true });
-        chartPath = join(dir, `lesson-${lesson.id}.svg`);
-        await writeChart(chartPath, result.chart);
+      if (folder) {
+        chartPath = join(folder.path, `lesson-${lesson.id}.svg`);
+        writeOutputs([{ path: chartPath, flag: '--out', data: await renderSvg(result.chart) }], folder.makeFolders);
       }
       const t = textOf(lesson.id);
       const label = (k: string) => result.labels[k]?.[lang] ?? k;
