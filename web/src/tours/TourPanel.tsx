@@ -51,7 +51,7 @@ function dropWorker(): void {
   worker = null;
 }
 
-/** Runs lesson `id`'s experiment (defaults, seed 1) in the lesson worker; a run in progress is abandoned. */
+/** Runs lesson `id`'s experiment (defaults, seeds from 1) in the lesson worker; a run in progress is abandoned. */
 function runExperiment(id: string): void {
   if (pending.value) dropWorker();
   const runId = nextRunId++;
@@ -80,7 +80,7 @@ function runExperiment(id: string): void {
   clock.value = started;
   stopTicker();
   ticker = setInterval(() => (clock.value = performance.now()), 200);
-  const req: LessonRequest = { type: 'run', runId, id, seed: 1 };
+  const req: LessonRequest = { type: 'run', runId, id, seed: 1, lang: lang.value };
   w.postMessage(req);
 }
 
@@ -173,15 +173,19 @@ function Experiment({ tour }: { tour: Tour }) {
             <strong class={`tour-verdict ${VERDICT_CLASS[outcome.verdict]}`} data-testid="tour-verdict" data-verdict={outcome.verdict}>
               {t(VERDICT_KEY[outcome.verdict])}
             </strong>
-            <span class="tour-muted"> · {t('tours.ranIn', { s: seconds(outcome.ms) })}</span>
+            <span class="tour-muted">
+              {' · '}
+              {outcome.tally
+                ? t('tours.ranSeeds', { n: outcome.seeds.length, h: outcome.tally.holds, f: outcome.tally.doesNotHold, i: outcome.tally.inconclusive, s: seconds(outcome.ms) })
+                : t('tours.ranIn', { s: seconds(outcome.ms) })}
+            </span>
           </p>
           <p class="tour-criterion">
             <span class="tour-label">{t('tours.criterion')} </span>
-            <span lang="en" data-testid="tour-criterion">
-              {outcome.criterion}
+            <span lang={zh ? 'zh' : 'en'} data-testid="tour-criterion">
+              {outcome.criterion[zh ? 'zh' : 'en']}
             </span>
           </p>
-          {zh && <p class="tour-muted tour-note">{t('tours.englishOnly')}</p>}
           <VegaChart spec={outcome.chart} />
         </div>
       )}
