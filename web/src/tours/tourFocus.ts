@@ -49,6 +49,13 @@ export const TOUR_FOCUS: Readonly<Record<LessonId, readonly StepFocus[]>> = {
   graded_outputs: [f('why', 300, 'loss'), f('why'), f('why')],
   universal_approximation: [f('plane', 300, 'loss'), f('plane', 300, 'loss'), f('plane', 300, 'loss'), f('plane', 300, 'loss')],
   smooth_monotonic: [f('why'), f('loss', 300, 'compare'), f('loss', 300, 'compare')],
+  exploding_gradients: [f('gradients', 100, 'gradients'), f('gradients', 30, 'gradients')],
+  mixed_layers: [f('plane', 300, 'loss'), f('plane', 300, 'loss')],
+  linear_backprop: [f('why'), f('inspector', 50, 'loss')],
+  leaky_recovery: [f('network', 50, 'dead'), f('network', 50, 'dead')],
+  relu_blowup: [f('why'), f('why')],
+  sparse_compute: [f('why', undefined, 'zeros'), f('why', undefined, 'zeros')],
+  sigmoid_probability: [f('plane', 300, 'loss'), f('plane', 300, 'loss')],
 };
 
 /** The focus of step `step` of lesson `id` (the plane when the table has none). */
