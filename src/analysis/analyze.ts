@@ -315,7 +315,8 @@ function safeSlopesAtZero(sym: SymbolicFunction): number[] | null {
 
 function symbolicLimitNumber(e: Parameters<typeof symbolicLimit>[0], side: -1 | 1): number | null {
   const v = symbolicLimit(e, { at: 0, side });
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  // an infinite slope is an answer too (cbrt at 0: not identity near 0)
+  return typeof v === 'number' && !Number.isNaN(v) ? v : null;
 }
 
 /**
