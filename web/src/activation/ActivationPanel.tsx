@@ -81,6 +81,7 @@ function PropertyTable({ props, text }: { props: Loaded<Properties>; text: strin
         <tr>
           <th scope="col">{t('activation.panel.property')}</th>
           <th scope="col">{t('activation.panel.value')}</th>
+          <th scope="col">{t('activation.panel.evidence')}</th>
         </tr>
       </thead>
       <tbody>
@@ -88,6 +89,9 @@ function PropertyTable({ props, text }: { props: Loaded<Properties>; text: strin
           <tr key={r.key} data-prop={r.key}>
             <th scope="row">{r.label}</th>
             <td>{r.value}</td>
+            <td class={`act-evidence ${r.evidence ?? ''}`} data-evidence={r.evidence ?? ''} title={r.evidence ? t(`activation.evidence.${r.evidence}Tip`) : undefined}>
+              {r.evidence ? t(`activation.evidence.${r.evidence}`) : ''}
+            </td>
           </tr>
         ))}
       </tbody>

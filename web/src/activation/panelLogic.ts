@@ -3,7 +3,7 @@
  * rows as translated text.
  */
 import { MAX_NON_FINITE_INTERVALS } from '../../../src/analysis/finiteness.js';
-import type { Interval, Limit, NonFiniteInterval, Properties, Range } from '../../../src/analysis/properties.js';
+import type { Evidence, Interval, Limit, NonFiniteInterval, Properties, PropertyEvidence, Range } from '../../../src/analysis/properties.js';
 import type { ExplorerState } from '../state/types.js';
 
 /** Looks a label up (the `t` of web/src/i18n, passed in so this module stays pure). */
@@ -150,7 +150,41 @@ export function maxSlopeInterval(df: (x: number) => number, max: number, at: num
 }
 
 /** The rows of the property table: label and value, both translated. `slopeSet`: where max |f′| is attained, when an interval (maxSlopeInterval). */
-export function propertyRows(p: Properties, t: Translate, slopeSet: Interval | null = null): Array<{ key: string; label: string; value: string }> {
+/** Which evidence fields back each row of the property table (rows without one are plain values). */
+const ROW_EVIDENCE: Readonly<Record<string, readonly (keyof PropertyEvidence)[]>> = {
+  defined: ['definedEverywhere'],
+  range: ['range'],
+  bounded: ['boundedAbove', 'boundedBelow'],
+  monotonic: ['monotonic'],
+  monotonicDerivative: ['monotonicDerivative'],
+  continuity: ['continuity'],
+  nonSmooth: ['continuity'],
+  zeroCentered: ['zeroCentered'],
+  identity: ['identityNearOrigin'],
+  maxSlope: ['maxAbsDerivative'],
+  limits: ['limits'],
+  vanish: ['saturating', 'deadZones'],
+};
+
+/** A row of the property table: label, value and how the value was established. */
+export interface PropertyRow {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  /** 'proved' from the expression (every field behind the row), else 'sampled'; absent for plain values (f(0), f′(0)). */
+  readonly evidence?: Evidence;
+}
+
+/** The rows of the property table, each with its evidence. */
+export function propertyRows(p: Properties, t: Translate, slopeSet: Interval | null = null): PropertyRow[] {
+  return propertyValueRows(p, t, slopeSet).map((r) => {
+    const fields = ROW_EVIDENCE[r.key];
+    if (fields === undefined) return r;
+    return { ...r, evidence: fields.every((f) => p.evidence[f] === 'proved') ? 'proved' : 'sampled' };
+  });
+}
+
+function propertyValueRows(p: Properties, t: Translate, slopeSet: Interval | null): Array<{ key: string; label: string; value: string }> {
   const onReals = p.definedEverywhere;
   // a function that is NaN or ±∞ somewhere is not a real function on ℝ: say where, and claim nothing about ℝ
   const na = t('activation.prop.notOnReals');
