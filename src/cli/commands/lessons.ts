@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import type { CliIO } from '../io.js';
 import { fmt, json, textTable } from '../format.js';
+import { useBackendOption } from '../backendOption.js';
 import { parseInteger } from '../args.js';
 import { LESSONS, getLesson } from '../../lessons/lessons.js';
 import { LESSON_TEXT, type LessonId } from '../../lessons/text.js';
@@ -42,7 +43,9 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
     .command('lessons')
     .description('list the lessons: claims about activation functions, each an experiment with a verdict')
     .option('--json', 'one JSON array of {id, number, title, titleZh}')
-    .action((opts: { json?: boolean }) => {
+    .option('--backend <name>', 'engine for lessons run from here on: wasm or js (default wasm; the list itself trains nothing)')
+    .action(async (opts: { json?: boolean; backend?: string }) => {
+      await useBackendOption(opts.backend);
       if (opts.json) {
         io.out(json(LESSONS.map((l) => ({ id: l.id, number: l.number, title: textOf(l.id).title.en, titleZh: textOf(l.id).title.zh }))));
         return;
@@ -60,8 +63,10 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
     .option('--out <dir>', 'write the chart as <dir>/lesson-<id>.svg')
     .option('--lang <lang>', 'language of the text: en or zh', 'en')
     .option('--json', 'one JSON document')
-    .action(async (id: string, opts: { seed: string; set: string[]; out?: string; lang: string; json?: boolean }) => {
+    .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)')
+    .action(async (id: string, opts: { seed: string; set: string[]; out?: string; lang: string; json?: boolean; backend?: string }) => {
       const lesson = getLesson(id);
+      const backend = await useBackendOption(opts.backend);
       const seed = parseInteger(opts.seed, '--seed', 0, 4294967295);
       if (opts.lang !== 'en' && opts.lang !== 'zh') throw new ActlabError(`--lang must be en or zh, got '${opts.lang}'`);
       const lang = opts.lang;
@@ -84,6 +89,7 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
           setup: t.setup[lang],
           text: t,
           seed,
+          backend,
           params,
           measurements: result.measurements,
           verdict: result.verdict,

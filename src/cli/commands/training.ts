@@ -33,6 +33,7 @@ import { fmt, json, textTable } from '../format.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
+import { useBackendOption } from '../backendOption.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -49,6 +50,7 @@ interface ModelOptions extends DataOptions {
   seed?: string;
   json?: boolean;
   quiet?: boolean;
+  backend?: string;
 }
 
 /** Training settings given on the command line (unset ones take the job defaults). */
@@ -101,7 +103,8 @@ function addModelOptions(c: Command): Command {
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
     .option('--quiet', 'no progress output')
-    .option('--json', 'one JSON document on stdout');
+    .option('--json', 'one JSON document on stdout')
+    .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)');
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
@@ -121,6 +124,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
     .action(async (opts: ModelOptions & { activation: string; save?: string; plot?: string; boundary?: string }) => {
       const data = dataSpecFromOptions(opts, io);
+      const backend = await useBackendOption(opts.backend);
       const acts = splitActivationList(opts.activation);
       const model = modelSettings(opts);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: trainSettings(opts) };
@@ -151,10 +155,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
         written.push(opts.boundary);
       }
       if (opts.json) {
-        io.out(json({ config: r.config, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: r.config, backend, seconds: r.seconds, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
-      io.out(trainText(r, title, written));
+      io.out(trainText(r, title, written, backend));
     });
 
   program
@@ -163,7 +167,8 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .requiredOption('--model <model.json>', 'a model saved by actlab train --save')
     .requiredOption('--data <file.csv>', 'CSV file with the feature columns the model was trained on')
     .option('--json', 'one JSON document on stdout')
-    .action((opts: { model: string; data: string; json?: boolean }) => predict(opts, io));
+    .option('--backend <name>', 'engine: wasm (WebAssembly SIMD) or js (default wasm)')
+    .action(async (opts: { model: string; data: string; json?: boolean; backend?: string }) => predict(opts, await useBackendOption(opts.backend), io));
 
   const compare = program.command('compare').description('train the same network with several activations over several seeds and rank them');
   addModelOptions(addDataOptions(compare))
@@ -173,6 +178,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--target-accuracy <score>', 'test accuracy (R² for regression) for "epochs to target" (default 0.9)')
     .option('--report <dir>', 'write report.md, results.json, results.csv and SVG charts into this folder')
     .action(async (opts: ModelOptions & { activations: string; seeds?: string; workers?: string; targetAccuracy?: string; report?: string }) => {
+      const backend = await useBackendOption(opts.backend);
       const plan: ComparePlan = {
         data: dataSpecFromOptions(opts, io),
         model: modelSettings(opts),
@@ -190,7 +196,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       progress.stop();
       const files = opts.report ? await writeCompareReport(resolvePath(io.cwd, opts.report), result, runs) : [];
       if (opts.json) {
-        io.out(json(compareJson(result)));
+        io.out(json({ ...(compareJson(result) as Record<string, unknown>), backend }));
         return;
       }
       const lines = [
@@ -213,9 +219,9 @@ function executor(workers: number): RunExecutor {
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
 }
 
-function trainText(r: JobResult, title: string, written: string[]): string {
+function trainText(r: JobResult, title: string, written: string[], backend: string): string {
   const f = r.final;
-  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, ''];
+  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${backend}: ${r.seconds.toFixed(2)} s of training`, ''];
   const rows = [['loss', fmt(f.trainLoss, 5), fmt(f.testLoss, 5)]];
   if (f.testAccuracy !== undefined) rows.push(['accuracy', pct(f.trainAccuracy), pct(f.testAccuracy)]);
   if (f.testR2 !== undefined) rows.push(['R²', fmt(f.trainR2, 5), fmt(f.testR2, 5)]);
@@ -233,7 +239,7 @@ function trainText(r: JobResult, title: string, written: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function predict(opts: { model: string; data: string; json?: boolean }, io: CliIO): void {
+function predict(opts: { model: string; data: string; json?: boolean }, backend: string, io: CliIO): void {
   const path = resolvePath(io.cwd, opts.model);
   let parsed: unknown;
   try {
@@ -289,7 +295,7 @@ function predict(opts: { model: string; data: string; json?: boolean }, io: CliI
     accuracy = rows.filter((r, i) => key(r.fields[targetIndex]) === predictions[i].prediction).length / rows.length;
   }
   if (opts.json) {
-    io.out(json({ model: opts.model, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, backend, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
   const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
