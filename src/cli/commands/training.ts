@@ -155,7 +155,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
         written.push(opts.boundary);
       }
       if (opts.json) {
-        io.out(json({ config: r.config, backend, seconds: r.seconds, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: r.config, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
       io.out(trainText(r, title, written, backend));
