@@ -53,6 +53,12 @@ const f32Bits = (v: number): number => {
 
 type Mode = 'shared' | 'cols';
 
+/**
+ * Inputs beyond ±1e9 (±∞ included) take the scalar path: there x², x³… overflow f32 where the f64 code
+ * stays finite, which could otherwise turn into a wrong finite result (x/(2x²) → x/∞ → 0).
+ */
+const BIG = 1e9;
+
 interface Body {
   /** Statements before the loop. */
   readonly pre: string[];
@@ -64,8 +70,8 @@ interface Body {
   readonly locals: string[];
   /** The constant locals used (index → local name). */
   readonly constLocals: Map<number, string>;
-  /** Index of +∞ in the constant table. */
-  readonly infIndex: number;
+  /** Index of BIG in the constant table. */
+  readonly bigIndex: number;
 }
 
 /**
@@ -139,7 +145,7 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
     }
     target.push(`(local.set $v${i} ${value})`);
   });
-  return { pre, body, outs: outputs.map(asNumber), locals, constLocals, infIndex: table.add(f32Bits(Infinity)) };
+  return { pre, body, outs: outputs.map(asNumber), locals, constLocals, bigIndex: table.add(f32Bits(BIG)) };
 }
 
 /** Local declarations and constant loads of a function. */
@@ -147,22 +153,22 @@ function header(b: Body, extra: string): string {
   const decl = [...new Set(b.locals)].map((n) => `(local ${n} v128)`).join(' ');
   const consts = [...b.constLocals.values()].map((name) => `(local ${name} v128)`).join(' ');
   const loads = [...b.constLocals.entries()].map(([idx, name]) => `(local.set ${name} (v128.load offset=${16 * idx} (local.get $cp)))`).join('\n');
-  return `(local $x v128) (local $kinf v128) (local $bad v128) (local $badpre v128) (local $o i32) (local $end i32) (local $end4 i32) (local $mask i32) ${extra} ${decl} ${consts}
+  return `(local $x v128) (local $kbig v128) (local $bad v128) (local $badpre v128) (local $o i32) (local $end i32) (local $end4 i32) (local $mask i32) ${extra} ${decl} ${consts}
 ${loads}
-(local.set $kinf (v128.load offset=${16 * b.infIndex} (local.get $cp)))`;
+(local.set $kbig (v128.load offset=${16 * b.bigIndex} (local.get $cp)))`;
 }
 
 /** i32 bitmask of the four lanes of a mask vector. */
 const bitmask = (m: string): string => `(i32x4.bitmask ${m})`;
 
 /**
- * The lanes for the scalar path: x NaN or ±∞, lanes a primitive flagged, and NaN or ±∞ outputs. The
+ * The lanes for the scalar path: x NaN or beyond ±BIG, lanes a primitive flagged, and NaN or ±∞ outputs. The
  * host gives a NaN x the interpreter's answer: NaN for an output that depends on x, the constant for
  * one that does not.
  */
 function badMask(outs: readonly string[]): string {
   const x = '(local.get $x)';
-  let m = `(v128.or (v128.or (local.get $bad) (local.get $badpre)) (v128.or (f32x4.ne ${x} ${x}) (f32x4.eq (f32x4.abs ${x}) (local.get $kinf))))`;
+  let m = `(v128.or (v128.or (local.get $bad) (local.get $badpre)) (v128.or (f32x4.ne ${x} ${x}) (f32x4.gt (f32x4.abs ${x}) (local.get $kbig))))`;
   for (const o of outs) m = `(v128.or ${m} ${nonFinite(o)})`;
   return m;
 }
