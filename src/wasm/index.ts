@@ -8,7 +8,6 @@ export { KernelCache, kernelKey } from './kernelCache.js';
 export { Heap } from './heap.js';
 export { assemble, loadBinaryen, vectorConstantsInLoops } from './assemble.js';
 export { renderKernelModule, renderable } from './render.js';
-export { lowerExpressions, type Program, type Instr } from './program.js';
 export { ACCURACY_ULP } from './vmath.js';
 
 /** The engine backends by name. */

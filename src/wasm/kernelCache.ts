@@ -5,7 +5,7 @@ import { keyOf } from '../expr/keys.js';
 import type { LayerActivation } from '../nn/layerActivation.js';
 import { assemble } from './assemble.js';
 import type { Heap } from './heap.js';
-import { lowerExpressions } from './program.js';
+import { lower } from '../expr/ir.js';
 import { renderable, renderKernelModule } from './render.js';
 
 interface KernelExports {
@@ -68,7 +68,7 @@ export class KernelCache {
   private compile(key: string, activation: LayerActivation): Compiled | null {
     if (this.compiled.has(key)) return this.compiled.get(key) ?? null;
     const roots = [activation.expr as Expr, activation.derivative as Expr, ...(activation.paramDerivatives as Expr[])];
-    const program = lowerExpressions(roots, activation.paramNames);
+    const program = lower(roots, activation.paramNames);
     let result: Compiled | null = null;
     if (renderable(program)) {
       const r = renderKernelModule(program, this.heap.shared);

@@ -12,7 +12,7 @@
  * before the loop, so neither V8 nor binaryen's optimiser rebuilds them per iteration.
  */
 import { memoryImport } from './coreWat.js';
-import type { Program } from './program.js';
+import type { Program } from '../expr/ir.js';
 import { VECTOR_OPS, nonFinite, ne, vpow, type VectorContext } from './vmath.js';
 
 /** Ops that take lane masks rather than numbers as (some) arguments. */
@@ -22,7 +22,7 @@ function wantsMask(op: string, argIndex: number): boolean {
 
 /** True when every op of the program has a vector version. */
 export function renderable(program: Program): boolean {
-  return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || ins.op in VECTOR_OPS);
+  return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || VECTOR_OPS[ins.op] !== null);
 }
 
 /** A rendered module: its text and the constant table to place in memory. */
@@ -126,7 +126,12 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
     flag: (mask) => target.push(`(local.set ${target === pre ? '$badpre' : '$bad'} (v128.or (local.get ${target === pre ? '$badpre' : '$bad'}) ${mask}))`),
   };
   const asNumber = (i: number): string => (program.boolean[i] ? `(v128.and (local.get $v${i}) ${ctx.k(1)})` : `(local.get $v${i})`);
-  const asMask = (i: number): string => (program.boolean[i] ? `(local.get $v${i})` : ne(`(local.get $v${i})`, ctx.k(0)));
+  const asMask = (i: number): string => {
+    if (program.boolean[i]) return `(local.get $v${i})`;
+    // A number as a condition: NaN is neither true nor false (select gives NaN): scalar path.
+    if (instrs[i].kind !== 'const') ctx.flag(ne(`(local.get $v${i})`, `(local.get $v${i})`));
+    return ne(`(local.get $v${i})`, ctx.k(0));
+  };
   instrs.forEach((ins, i) => {
     if (!needed[i]) return;
     target = varying[i] ? body : pre;

@@ -1,3 +1,5 @@
+import type { PrimitiveName } from '../expr/ir.js';
+
 /**
  * f32x4 vector versions of the expression language's primitives, as WebAssembly text generators.
  *
@@ -300,23 +302,41 @@ function intPow(ctx: VectorContext, x: string, n: number): string {
   return n < 0 ? div(ctx.k(1), result as string) : (result as string);
 }
 
+/** Lanes where any of `values` is NaN (constants need no check: pass only values that may be NaN). */
+function anyNaN(values: readonly string[]): string {
+  return values.map((v) => ne(v, v)).reduce((a, b) => or(a, b));
+}
+
 /**
- * The vector primitives by name. `pow` is not here: the renderer calls `vpow` with the exponent's
- * constant value when it has one. Primitives missing from this table (cbrt, tan, asin, acos, asinh,
- * acosh, atanh, sinc, sinc_d) make the renderer decline; such activations keep the JavaScript kernels.
+ * A comparison as a lane mask. Comparisons are three-valued in the language (NaN on a NaN operand) but
+ * masks are two-valued, so lanes with a NaN operand go to the scalar path.
  */
-export const VECTOR_OPS: Readonly<Record<string, VectorOp>> = {
+function compare(test: (a: string, b: string) => string): VectorOp {
+  return (ctx, [a, b]) => {
+    ctx.flag(anyNaN([a, b]));
+    return test(a, b);
+  };
+}
+
+/**
+ * The vector primitives by name (null: no vector version; an activation that uses one keeps its
+ * JavaScript kernels). `pow` is rendered by `vpow`, which needs to know whether the exponent is a
+ * constant. Masks (comparisons, logic) are all-ones or zero lanes; numbers used as conditions are
+ * compared with 0 (NaN conditions go to the scalar path, where select gives NaN).
+ */
+export const VECTOR_OPS: { readonly [K in PrimitiveName]: VectorOp | null } = {
   add: (_c, [a, b]) => add(a, b),
   sub: (_c, [a, b]) => sub(a, b),
   mul: (_c, [a, b]) => mul(a, b),
   div: (_c, [a, b]) => div(a, b),
+  pow: null,
   neg: (_c, [a]) => neg(a),
-  lt: (_c, [a, b]) => lt(a, b),
-  le: (_c, [a, b]) => le(a, b),
-  gt: (_c, [a, b]) => gt(a, b),
-  ge: (_c, [a, b]) => ge(a, b),
-  eq: (_c, [a, b]) => eq(a, b),
-  ne: (_c, [a, b]) => ne(a, b),
+  lt: compare(lt),
+  le: compare(le),
+  gt: compare(gt),
+  ge: compare(ge),
+  eq: compare(eq),
+  ne: compare(ne),
   and: (_c, [a, b]) => and(a, b),
   or: (_c, [a, b]) => or(a, b),
   not: (_c, [a]) => `(v128.not ${a})`,
@@ -326,11 +346,18 @@ export const VECTOR_OPS: Readonly<Record<string, VectorOp>> = {
   log: (c, [a]) => vlog(c, a),
   log1p: (c, [a]) => vlog1p(c, a),
   sqrt: (_c, [a]) => sqrt(a),
+  cbrt: null,
   abs: (_c, [a]) => abs(a),
   sign: (c, [a]) => sel(gt(a, c.k(0)), c.k(1), sel(lt(a, c.k(0)), c.k(-1), sel(eq(a, c.k(0)), c.k(0), a))),
-  step: (c, [a]) => and(ge(a, c.k(0)), c.k(1)),
+  step: (c, [a]) => {
+    c.flag(anyNaN([a]));
+    return and(ge(a, c.k(0)), c.k(1));
+  },
   sin: (c, [a]) => sinCos(c, a, false),
   cos: (c, [a]) => sinCos(c, a, true),
+  tan: null,
+  asin: null,
+  acos: null,
   atan: (c, [a]) => vatan(c, a),
   sinh: (c, [a]) => {
     // sinh|x| = (e + e/(e + 1))/2 with e = expm1|x| (no cancellation), sign copied back.
@@ -343,14 +370,24 @@ export const VECTOR_OPS: Readonly<Record<string, VectorOp>> = {
   },
   tanh: (c, [a]) => vtanh(c, a),
   sech: (c, [a]) => vsech(c, a),
+  asinh: null,
+  acosh: null,
+  atanh: null,
   erf: (c, [a]) => verf(c, a),
   erfc: (c, [a]) => verfc(c, a),
   sigmoid: (c, [a]) => vsigmoid(c, a),
   softplus: (c, [a]) => vsoftplus(c, a),
   logsigmoid: (c, [a]) => neg(vsoftplus(c, neg(a))),
+  sinc: null,
+  sinc_d: null,
   min: (_c, [a, b]) => sel(or(lt(a, b), ne(a, a)), a, b),
   max: (_c, [a, b]) => sel(or(gt(a, b), ne(a, a)), a, b),
-  clamp: (_c, [u, lo, hi]) => sel(lt(u, lo), lo, sel(gt(u, hi), hi, u)),
+  clamp: (c, [u, lo, hi]) => {
+    // min(max(u, lo), hi) with NaN anywhere giving NaN (u NaN propagates; NaN bounds go to the scalar path).
+    c.flag(anyNaN([lo, hi]));
+    const m = let_(c, sel(lt(u, lo), lo, u));
+    return sel(gt(m, hi), hi, m);
+  },
   hypot: (c, [a, b]) => vhypot(c, a, b),
 };
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import { CATALOG } from '../../src/activations/registry.js';
 import { erf, erfc } from '../../src/util/special.js';
-import { ACCURACY_ULP, assemble, createWasmBackend, lowerExpressions, renderKernelModule, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
+import { lower } from '../../src/expr/ir.js';
+import { ACCURACY_ULP, assemble, createWasmBackend, renderKernelModule, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
 
 let w: WasmBackend;
 beforeAll(async () => {
@@ -172,7 +173,7 @@ describe('wasm kernel rendering', () => {
   it('keeps vector constants out of the loops of every rendered kernel (checked on gelu, mish and snake)', () => {
     for (const id of ['gelu', 'mish', 'snake']) {
       const act = resolveActivation(id);
-      const program = lowerExpressions([act.expr, act.derivative, ...act.paramDerivatives], act.paramNames);
+      const program = lower([act.expr, act.derivative, ...act.paramDerivatives], act.paramNames);
       const { text } = assemble(renderKernelModule(program, true).wat, true);
       expect(text).toMatch(/loop/);
       expect(vectorConstantsInLoops(text ?? '')).toBe(0);
