@@ -24,8 +24,6 @@ type FixHandler = (index: number, mask: number) => void;
 interface Compiled {
   readonly module: WebAssembly.Module;
   readonly constants: Float32Array;
-  /** Whether each output (f, f', ∂f/∂p…) depends on x. */
-  readonly varying: readonly boolean[];
 }
 
 /** The expression key of an activation's kernels: f, f', ∂f/∂p and the parameter names. */
@@ -72,7 +70,7 @@ export class KernelCache {
     let result: Compiled | null = null;
     if (renderable(program)) {
       const r = renderKernelModule(program, this.heap.shared);
-      result = { module: assemble(r.wat).module, constants: r.constants, varying: program.outputs.map((o) => program.varying[o]) };
+      result = { module: assemble(r.wat).module, constants: r.constants };
     }
     this.compiled.set(key, result);
     return result;
@@ -89,14 +87,9 @@ export class KernelCache {
     const instance = new WebAssembly.Instance(compiled.module, { env: { memory: heap.memory, fix: (i: number, m: number) => onFix(i, m) } });
     const ex = instance.exports as unknown as KernelExports;
     const roots = [activation.expr as Expr, activation.derivative as Expr, ...(activation.paramDerivatives as Expr[])];
-    // The f64 value of output k at x, as the interpreter gives it: for a NaN x, NaN where the output
-    // depends on x and its constant value where it does not; otherwise the compiled scalar code (the
-    // JavaScript kernels' slow path, with the limits at ±∞).
-    const scalar = roots.map((e, k): ScalarFunction => {
-      const g = compileScalar(e, params);
-      if (compiled.varying[k]) return g;
-      return (x, p) => g(x === x ? x : 0, p);
-    });
+    // The f64 value of output k at x by the JavaScript kernels' scalar code (NaN for a NaN x, the limits
+    // at ±∞), rounded to f32 where it is stored.
+    const scalar = roots.map((e): ScalarFunction => compileScalar(e, params));
     const [fS, dS, ...dpS] = scalar;
     const paramBytes = 4 * K + 16;
     const lanes = (index: number, mask: number, each: (i: number) => void): void => {

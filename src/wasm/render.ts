@@ -167,9 +167,8 @@ ${loads}
 const bitmask = (m: string): string => `(i32x4.bitmask ${m})`;
 
 /**
- * The lanes for the scalar path: x NaN or beyond ±BIG, lanes a primitive flagged, and NaN or ±∞ outputs. The
- * host gives a NaN x the interpreter's answer: NaN for an output that depends on x, the constant for
- * one that does not.
+ * The lanes for the scalar path: x NaN or beyond ±BIG, lanes a primitive flagged, and NaN or ±∞ outputs
+ * (the scalar code gives NaN for a NaN x, like the JavaScript kernels).
  */
 function badMask(outs: readonly string[]): string {
   const x = '(local.get $x)';
