@@ -51,8 +51,10 @@ export const add = (a: string, b: string): string => `(f32x4.add ${a} ${b})`;
 export const sub = (a: string, b: string): string => `(f32x4.sub ${a} ${b})`;
 export const mul = (a: string, b: string): string => `(f32x4.mul ${a} ${b})`;
 export const div = (a: string, b: string): string => `(f32x4.div ${a} ${b})`;
-const fmin = (a: string, b: string): string => `(f32x4.min ${a} ${b})`;
-const fmax = (a: string, b: string): string => `(f32x4.max ${a} ${b})`;
+/** b < a ? b : a (one instruction on x86; a NaN in `a` is kept). */
+const pmin = (a: string, b: string): string => `(f32x4.pmin ${a} ${b})`;
+/** a < b ? b : a (one instruction on x86; a NaN in `a` is kept). */
+const pmax = (a: string, b: string): string => `(f32x4.pmax ${a} ${b})`;
 const abs = (a: string): string => `(f32x4.abs ${a})`;
 const neg = (a: string): string => `(f32x4.neg ${a})`;
 const sqrt = (a: string): string => `(f32x4.sqrt ${a})`;
@@ -113,7 +115,7 @@ function pow2Halves(ctx: VectorContext, n: string): { a: string; b: string } {
 
 /** Cody–Waite reduction x = n·ln2 + r, |r| ≤ ln2/2 (x clamped to where exp is finite and nonzero or its limit). */
 function reduceLn2(ctx: VectorContext, x: string): { n: string; r: string } {
-  const xc = let_(ctx, fmax(fmin(x, ctx.k(89)), ctx.k(-104)));
+  const xc = let_(ctx, pmax(pmin(x, ctx.k(89)), ctx.k(-104)));
   const { n, nf } = roundInt(ctx, mul(xc, ctx.k(LOG2E)));
   const r = let_(ctx, sub(sub(xc, mul(nf, ctx.k(LN2_HI))), mul(nf, ctx.k(LN2_LO))));
   return { n, r };
@@ -191,7 +193,7 @@ export function vtanh(ctx: VectorContext, x: string): string {
 /** log(1 + e^x) = max(x, 0) + log1p(e^−|x|). */
 export function vsoftplus(ctx: VectorContext, x: string): string {
   const e = let_(ctx, vexp(ctx, neg(abs(x))));
-  return add(fmax(x, ctx.k(0)), vlog1p(ctx, e));
+  return add(pmax(x, ctx.k(0)), vlog1p(ctx, e));
 }
 
 /** 1/cosh x = 2e/(1 + e²), e = e^−|x|. */
