@@ -3,12 +3,16 @@ import { BACKENDS, loadBackend, type BackendName } from '../wasm/index.js';
 import { parseChoice } from './args.js';
 
 /**
- * Parses --backend (default wasm), makes it the default backend of this thread and returns its name.
- * Worker threads started afterwards read the choice from ACTLAB_BACKEND.
+ * Parses --backend (default wasm; a bad name throws at once), then loads that backend, makes it the
+ * default of this thread and resolves to its name. Worker threads started afterwards read the choice
+ * from ACTLAB_BACKEND. Start it before slow synchronous work (loading data): the WebAssembly compiles
+ * on background threads meanwhile.
  */
-export async function useBackendOption(value: string | undefined): Promise<BackendName> {
+export function useBackendOption(value: string | undefined): Promise<BackendName> {
   const name = value === undefined ? 'wasm' : parseChoice<BackendName>(value, '--backend', BACKENDS);
-  setDefaultBackend(await loadBackend(name));
   process.env.ACTLAB_BACKEND = name;
-  return name;
+  return loadBackend(name).then((backend) => {
+    setDefaultBackend(backend);
+    return name;
+  });
 }

@@ -9,7 +9,8 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { CliIO } from '../io.js';
 import { fmt, json, textTable } from '../format.js';
 import { useBackendOption } from '../backendOption.js';
-import { parseInteger } from '../args.js';
+import { BACKENDS, type BackendName } from '../../wasm/index.js';
+import { parseChoice, parseInteger } from '../args.js';
 import { LESSONS, getLesson } from '../../lessons/lessons.js';
 import { LESSON_TEXT, type LessonId } from '../../lessons/text.js';
 import { resolveParams } from '../../lessons/params.js';
@@ -44,8 +45,8 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
     .description('list the lessons: claims about activation functions, each an experiment with a verdict')
     .option('--json', 'one JSON array of {id, number, title, titleZh}')
     .option('--backend <name>', 'engine for lessons run from here on: wasm or js (default wasm; the list itself trains nothing)')
-    .action(async (opts: { json?: boolean; backend?: string }) => {
-      await useBackendOption(opts.backend);
+    .action((opts: { json?: boolean; backend?: string }) => {
+      if (opts.backend !== undefined) parseChoice<BackendName>(opts.backend, '--backend', BACKENDS);
       if (opts.json) {
         io.out(json(LESSONS.map((l) => ({ id: l.id, number: l.number, title: textOf(l.id).title.en, titleZh: textOf(l.id).title.zh }))));
         return;

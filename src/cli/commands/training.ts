@@ -34,6 +34,7 @@ import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
 import { useBackendOption } from '../backendOption.js';
+import { isBackendName } from '../../wasm/index.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -111,7 +112,7 @@ const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).t
 
 /** The saved-model file: the engine's model JSON plus what predict needs to read a CSV. */
 interface SavedModel {
-  readonly training: { readonly featureNames: readonly string[]; readonly target: string | null; readonly task: string; readonly config: unknown };
+  readonly training: { readonly featureNames: readonly string[]; readonly target: string | null; readonly task: string; readonly config: unknown; readonly backend?: unknown };
 }
 
 /** Registers train, predict and compare. */
@@ -124,11 +125,12 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
     .action(async (opts: ModelOptions & { activation: string; save?: string; plot?: string; boundary?: string }) => {
       const data = dataSpecFromOptions(opts, io);
-      const backend = await useBackendOption(opts.backend);
+      const backendReady = useBackendOption(opts.backend);
       const acts = splitActivationList(opts.activation);
       const model = modelSettings(opts);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: trainSettings(opts) };
       const prepared = prepareData(data, nodeLoaders);
+      const backend = await backendReady;
       let progress: ReturnType<typeof createProgress> | null = null;
       const r = runJob(job, {
         data: prepared,
@@ -141,7 +143,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       const written: string[] = [];
       if (opts.save) {
-        const saved = { ...modelToJson(r.model), training: { featureNames: prepared.featureNames, target: data.csv?.target ?? null, task: prepared.task, config: r.config } };
+        const saved = { ...modelToJson(r.model), training: { featureNames: prepared.featureNames, target: data.csv?.target ?? null, task: prepared.task, config: r.config, backend } };
         await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(saved));
         written.push(opts.save);
       }
@@ -167,8 +169,8 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .requiredOption('--model <model.json>', 'a model saved by actlab train --save')
     .requiredOption('--data <file.csv>', 'CSV file with the feature columns the model was trained on')
     .option('--json', 'one JSON document on stdout')
-    .option('--backend <name>', 'engine: wasm (WebAssembly SIMD) or js (default wasm)')
-    .action(async (opts: { model: string; data: string; json?: boolean; backend?: string }) => predict(opts, await useBackendOption(opts.backend), io));
+    .option('--backend <name>', 'engine: wasm (WebAssembly SIMD) or js (default: the one the model was trained on, so outputs are reproduced bit for bit; js for files that do not say)')
+    .action(async (opts: { model: string; data: string; json?: boolean; backend?: string }) => predict(opts, io));
 
   const compare = program.command('compare').description('train the same network with several activations over several seeds and rank them');
   addModelOptions(addDataOptions(compare))
@@ -239,7 +241,7 @@ function trainText(r: JobResult, title: string, written: string[], backend: stri
   return `${lines.join('\n')}\n`;
 }
 
-function predict(opts: { model: string; data: string; json?: boolean }, backend: string, io: CliIO): void {
+async function predict(opts: { model: string; data: string; json?: boolean; backend?: string }, io: CliIO): Promise<void> {
   const path = resolvePath(io.cwd, opts.model);
   let parsed: unknown;
   try {
@@ -248,8 +250,10 @@ function predict(opts: { model: string; data: string; json?: boolean }, backend:
     const code = (e as NodeJS.ErrnoException).code;
     throw new ActlabError(`cannot read model '${opts.model}': ${code === 'ENOENT' ? 'no such file' : 'not valid JSON'}; pass a file written by actlab train --save`);
   }
-  const model = modelFromJson(parsed, resolveActivation);
   const training = (parsed as Partial<SavedModel>).training;
+  const trainedOn = typeof training?.backend === 'string' && isBackendName(training.backend) ? training.backend : 'js';
+  const backend = await useBackendOption(opts.backend ?? trainedOn);
+  const model = modelFromJson(parsed, resolveActivation);
   const std = model.meta.standardizer;
   if (!training || !std) throw new ActlabError(`model '${opts.model}' has no feature names or standardiser; save it with actlab train --save`);
   const label = opts.data;
