@@ -3,7 +3,7 @@ import type { Backend } from '../nn/backend.js';
 import { jsBackend } from '../nn/jsBackend.js';
 import { createWasmBackend } from './wasmBackend.js';
 
-export { createWasmBackend, createIsolatedWasmBackend, type WasmBackend } from './wasmBackend.js';
+export { createWasmBackend, createIsolatedWasmBackend, DEFAULT_CUTOFFS, type SizeCutoffs, type WasmBackend } from './wasmBackend.js';
 export { KernelCache, kernelKey } from './kernelCache.js';
 export { Heap } from './heap.js';
 export { assemble, loadBinaryen, vectorConstantsInLoops } from './assemble.js';

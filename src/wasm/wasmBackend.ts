@@ -1,5 +1,6 @@
 import type { ActivationKernel } from '../expr/kernel.js';
 import type { Backend } from '../nn/backend.js';
+import { jsBackend } from '../nn/jsBackend.js';
 import type { LayerActivation } from '../nn/layerActivation.js';
 import { createOptimizer, type Optimizer, type OptimizerConfig, type Param } from '../nn/optimizers.js';
 import { assemble, loadBinaryen } from './assemble.js';
@@ -26,7 +27,21 @@ export interface WasmBackend extends Backend {
   createOptimizer(config: OptimizerConfig, params: readonly Param[]): Optimizer;
 }
 
-function build(heap: Heap): WasmBackend {
+/**
+ * Below these sizes a call into WebAssembly costs more than it saves, so the backend runs the JavaScript
+ * code on the same arrays (a 2-8-8-1 network at batch 10 is all small calls).
+ */
+export interface SizeCutoffs {
+  /** Matrix products with fewer multiply-adds (m·k·n) than this. */
+  readonly gemmMacs: number;
+  /** Row sums, products and activation kernels over fewer elements than this. */
+  readonly elements: number;
+}
+
+/** The cutoffs of `createWasmBackend` (measured on the 2-8-8-1 and 784-128-64-10 networks of `npm run bench`). */
+export const DEFAULT_CUTOFFS: SizeCutoffs = { gemmMacs: 2048, elements: 256 };
+
+function build(heap: Heap, cut: SizeCutoffs): WasmBackend {
   const { module } = assemble(coreWat(heap.shared));
   const core = new WebAssembly.Instance(module, { env: { memory: heap.memory } }).exports as unknown as CoreExports;
   const kernels = new KernelCache(heap);
@@ -44,12 +59,18 @@ function build(heap: Heap): WasmBackend {
     name: 'wasm',
     heap,
     gemm(a, b, c, m, k, n, accumulate) {
-      gemmStrided(a, b, c, m, k, n, accumulate, 4 * k, 4);
+      if (m * k * n < cut.gemmMacs) jsBackend.gemm(a, b, c, m, k, n, accumulate);
+      else gemmStrided(a, b, c, m, k, n, accumulate, 4 * k, 4);
     },
     gemmTN(a, b, c, m, k, n, accumulate) {
-      gemmStrided(a, b, c, m, k, n, accumulate, 4, 4 * m);
+      if (m * k * n < cut.gemmMacs) jsBackend.gemmTN(a, b, c, m, k, n, accumulate);
+      else gemmStrided(a, b, c, m, k, n, accumulate, 4, 4 * m);
     },
     gemmNT(a, b, c, m, k, n, accumulate) {
+      if (m * k * n < cut.gemmMacs) {
+        jsBackend.gemmNT(a, b, c, m, k, n, accumulate);
+        return;
+      }
       // C = A·Bᵀ: transpose B (n×k) into scratch once, then the A·B kernel.
       heap.begin(heap.need(a, b, c) + n * k * 4 + 16);
       const pa = heap.arg(a, true, false, m * k);
@@ -65,6 +86,10 @@ function build(heap: Heap): WasmBackend {
       for (let i = 0; i < rows; i++) c.set(r, i * cols);
     },
     sumRows(a, out, rows, cols, accumulate) {
+      if (rows * cols < cut.elements) {
+        jsBackend.sumRows(a, out, rows, cols, accumulate);
+        return;
+      }
       heap.begin(heap.need(a, out));
       const pa = heap.arg(a, true, false, rows * cols);
       const po = heap.arg(out, accumulate, true, cols);
@@ -73,6 +98,10 @@ function build(heap: Heap): WasmBackend {
     },
     mul(a, b, out) {
       const len = out.length;
+      if (len < cut.elements) {
+        jsBackend.mul(a, b, out);
+        return;
+      }
       heap.begin(heap.need(a, b, out));
       const pa = heap.arg(a, true, false, len);
       const pb = heap.arg(b, true, false, len);
@@ -84,7 +113,7 @@ function build(heap: Heap): WasmBackend {
       return heap.alloc(length);
     },
     kernel(activation) {
-      return kernels.kernelFor(activation);
+      return bySize(kernels.kernelFor(activation), activation.kernel, cut.elements);
     },
     createOptimizer(config, params) {
       const inMemory = params.every((p) => heap.owns(p.value) && heap.owns(p.grad));
@@ -130,6 +159,20 @@ function build(heap: Heap): WasmBackend {
   };
 }
 
+/** `wasm` for arrays of at least `min` elements, `js` below (the same kernels' JavaScript version). */
+function bySize(wasm: ActivationKernel, js: ActivationKernel, min: number): ActivationKernel {
+  if (wasm === js || min <= 0) return wasm;
+  return {
+    params: wasm.params,
+    forward: (x, y, p) => (x.length < min ? js : wasm).forward(x, y, p),
+    forwardDeriv: (x, y, d, p) => (x.length < min ? js : wasm).forwardDeriv(x, y, d, p),
+    backward: (x, dy, dx, p) => (x.length < min ? js : wasm).backward(x, dy, dx, p),
+    paramGrad: (x, dy, p, g) => (x.length < min ? js : wasm).paramGrad(x, dy, p, g),
+    forwardDerivCols: (x, y, d, cols, p) => (x.length < min ? js : wasm).forwardDerivCols(x, y, d, cols, p),
+    paramGradCols: (x, dy, cols, p, g) => (x.length < min ? js : wasm).paramGradCols(x, dy, cols, p, g),
+  };
+}
+
 let shared: Promise<WasmBackend> | null = null;
 
 /**
@@ -137,12 +180,15 @@ let shared: Promise<WasmBackend> | null = null;
  * it). Loads binaryen and assembles the core on first call.
  */
 export function createWasmBackend(): Promise<WasmBackend> {
-  shared ??= loadBinaryen().then(() => build(new Heap()));
+  shared ??= loadBinaryen().then(() => build(new Heap(), DEFAULT_CUTOFFS));
   return shared;
 }
 
-/** A separate backend over a fresh memory; `unshared` forces an ordinary memory (copy mode), as in a page without cross-origin isolation. */
-export async function createIsolatedWasmBackend(unshared = false): Promise<WasmBackend> {
+/**
+ * A separate backend over a fresh memory; `unshared` forces an ordinary memory (copy mode), as in a page
+ * without cross-origin isolation; `cutoffs` { gemmMacs: 0, elements: 0 } runs WebAssembly at every size.
+ */
+export async function createIsolatedWasmBackend(unshared = false, cutoffs: SizeCutoffs = DEFAULT_CUTOFFS): Promise<WasmBackend> {
   await loadBinaryen();
-  return build(new Heap(unshared));
+  return build(new Heap(unshared), cutoffs);
 }

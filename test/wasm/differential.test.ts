@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileKernel, compileScalar, num } from '../../src/expr/index.js';
-import { createWasmBackend, type WasmBackend } from '../../src/wasm/index.js';
+import { createIsolatedWasmBackend, type WasmBackend } from '../../src/wasm/index.js';
 import { caseArb, same } from '../expr/differential.js';
 
 let w: WasmBackend;
 beforeAll(async () => {
-  w = await createWasmBackend();
+  // WebAssembly at every size (the default backend hands arrays under 256 elements to the JavaScript kernels).
+  w = await createIsolatedWasmBackend(false, { gemmMacs: 0, elements: 0 });
 });
 
 const PARAMS = ['a', 'b'];

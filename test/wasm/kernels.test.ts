@@ -3,11 +3,12 @@ import { resolveActivation } from '../../src/activations/resolve.js';
 import { CATALOG } from '../../src/activations/registry.js';
 import { erf, erfc } from '../../src/util/special.js';
 import { lower } from '../../src/expr/ir.js';
-import { ACCURACY_ULP, assemble, createWasmBackend, renderKernelModule, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
+import { ACCURACY_ULP, assemble, createIsolatedWasmBackend, renderKernelModule, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
 
 let w: WasmBackend;
 beforeAll(async () => {
-  w = await createWasmBackend();
+  // WebAssembly at every size (the default backend hands arrays under 256 elements to the JavaScript kernels).
+  w = await createIsolatedWasmBackend(false, { gemmMacs: 0, elements: 0 });
 });
 
 /** Error in units in the last place of the f32 result (normal range). */

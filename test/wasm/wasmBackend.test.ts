@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizer, type OptimizerConfig } from '../../src/nn/optimizers.js';
 import { createRng } from '../../src/util/rng.js';
-import { assemble, createIsolatedWasmBackend, createWasmBackend, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
+import { assemble, createIsolatedWasmBackend, createWasmBackend, DEFAULT_CUTOFFS, vectorConstantsInLoops, type WasmBackend } from '../../src/wasm/index.js';
+import { jsBackend } from '../../src/nn/jsBackend.js';
 import { coreWat } from '../../src/wasm/coreWat.js';
 
 const rng = createRng(11);
@@ -22,8 +23,9 @@ function naive(at: (i: number, p: number) => number, bt: (p: number, j: number) 
 let shared: WasmBackend;
 let unshared: WasmBackend;
 beforeAll(async () => {
-  shared = await createWasmBackend();
-  unshared = await createIsolatedWasmBackend(true);
+  // WebAssembly at every size (the default backend hands small calls to the JavaScript code).
+  shared = await createIsolatedWasmBackend(false, { gemmMacs: 0, elements: 0 });
+  unshared = await createIsolatedWasmBackend(true, { gemmMacs: 0, elements: 0 });
 });
 
 const shapes = [[1, 1, 1], [3, 5, 2], [4, 8, 8], [5, 7, 11], [9, 16, 13], [13, 3, 9], [64, 49, 20]] as const;
@@ -120,6 +122,21 @@ describe('wasm backend optimisers', () => {
     const grad = Float32Array.from([1, 1, 1]);
     shared.createOptimizer({ name: 'sgd' }, [{ value, grad }]).step(0.5);
     expect(Array.from(value)).toEqual([0.5, 1.5, 2.5]);
+  });
+});
+
+describe('wasm backend size cutoffs', () => {
+  it('hands products, sums and kernels below the cutoffs to the JavaScript code (bit-identical to jsBackend there)', async () => {
+    const w = await createWasmBackend();
+    const [m, k, n] = [3, 4, 5];
+    expect(m * k * n).toBeLessThan(DEFAULT_CUTOFFS.gemmMacs);
+    const a = rand(m * k);
+    const b = rand(k * n);
+    const c1 = w.alloc(m * n);
+    const c2 = new Float32Array(m * n);
+    w.gemm(a, b, c1, m, k, n, false);
+    jsBackend.gemm(a, b, c2, m, k, n, false);
+    expect(Array.from(c1)).toEqual(Array.from(c2));
   });
 });
 
