@@ -15,9 +15,10 @@ import type { WorkerReply } from './workerPool.js';
 
 const cache = new Map<string, PreparedData>();
 
-// The engine backend the CLI chose (--backend), passed through the environment; created once per thread.
+// The engine backend the CLI chose (--backend), passed through the environment (js, the library's default,
+// when unset); created once per thread.
 const chosen = process.env.ACTLAB_BACKEND;
-const ready = loadBackend(chosen !== undefined && isBackendName(chosen) ? chosen : 'wasm').then(setDefaultBackend);
+const ready = loadBackend(chosen !== undefined && isBackendName(chosen) ? chosen : 'js').then(setDefaultBackend);
 
 parentPort?.on('message', (task: RunTask) => {
   ready.then(() => handle(task), (e: unknown) => parentPort?.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), exitCode: null }));
