@@ -8,7 +8,9 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { CliIO } from '../io.js';
 import { fmt, json, textTable } from '../format.js';
-import { parseInteger } from '../args.js';
+import { useBackendOption } from '../backendOption.js';
+import { BACKENDS, type BackendName } from '../../wasm/index.js';
+import { parseChoice, parseInteger } from '../args.js';
 import { LESSONS, getLesson } from '../../lessons/lessons.js';
 import { LESSON_TEXT, REPORT_TEXT, VERDICT_TEXT, type LessonId } from '../../lessons/text.js';
 import { resolveParams } from '../../lessons/params.js';
@@ -66,7 +68,9 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
     .command('lessons')
     .description('list the lessons: claims about activation functions, each an experiment over seeds with a verdict')
     .option('--json', 'one JSON array of {id, number, title, titleZh, kind, byConstruction, defaultSeeds}')
-    .action((opts: { json?: boolean }) => {
+    .option('--backend <name>', 'engine for lessons run from here on: wasm or js (default wasm; the list itself trains nothing)')
+    .action((opts: { json?: boolean; backend?: string }) => {
+      if (opts.backend !== undefined) parseChoice<BackendName>(opts.backend, '--backend', BACKENDS);
       if (opts.json) {
         io.out(json(LESSONS.map((l) => ({ id: l.id, number: l.number, title: textOf(l.id).title.en, titleZh: textOf(l.id).title.zh, kind: l.kind, byConstruction: l.byConstruction, defaultSeeds: l.defaultSeeds }))));
         return;
@@ -85,8 +89,10 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
     .option('--out <dir>', 'write the chart as <dir>/lesson-<id>.svg')
     .option('--lang <lang>', 'language of the text: en or zh', 'en')
     .option('--json', 'one JSON document')
-    .action(async (id: string, opts: { seed: string; seeds?: string; set: string[]; out?: string; lang: string; json?: boolean }) => {
+    .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)')
+    .action(async (id: string, opts: { seed: string; seeds?: string; set: string[]; out?: string; lang: string; json?: boolean; backend?: string }) => {
       const lesson = getLesson(id);
+      const backend = await useBackendOption(opts.backend);
       const seed = parseInteger(opts.seed, '--seed', 0, 4294967295 - MAX_SEEDS);
       const seeds = opts.seeds === undefined ? undefined : parseInteger(opts.seeds, '--seeds', 1, MAX_SEEDS);
       const lang = parseLang(opts.lang);
@@ -111,6 +117,7 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
           findingAtDefaults: t.finding[lang],
           kind: lesson.kind,
           byConstruction: lesson.byConstruction,
+          backend,
           params,
           seeds: result.seeds,
           measurements: result.measurements,
