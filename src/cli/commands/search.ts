@@ -22,6 +22,7 @@ import { CANDIDATE_HEADERS, candidateRows, generationSpec, leaderboardRows, LEAD
 import { DEFAULT_BASELINES, runSearch, STRATEGIES, type SearchConfig, type SearchExecutor, type Strategy } from '../../search/search.js';
 import { checkSpace, DEFAULT_SPACE, spaceSize } from '../../search/space.js';
 import { ActlabError } from '../../util/errors.js';
+import { BACKENDS, type BackendName } from '../../wasm/index.js';
 import { parseChoice, parseInteger, parseNumber } from '../args.js';
 import { dataSpecFromOptions } from '../dataOption.js';
 import { csvTable, json, markdownTable, textTable } from '../format.js';
@@ -46,6 +47,7 @@ interface SearchOptions extends ModelOptions {
   out?: string;
   resume?: string;
   surrogate?: boolean;
+  backend?: string;
 }
 
 const STATE_FILE = 'search.json';
@@ -96,6 +98,7 @@ function configFromOptions(o: SearchOptions, io: CliIO): SearchConfig {
     top: o.top !== undefined ? parseInteger(o.top, '--top', 1, 100) : SEARCH_DEFAULTS.top,
     baselines,
     ...(o.surrogate ? { surrogate: true } : {}),
+    backend: o.backend === undefined ? 'wasm' : parseChoice<BackendName>(o.backend, '--backend', BACKENDS),
   };
   if (strategy === 'exhaustive' && spaceSize(space) > 2_000_000) throw new ActlabError('the space is too large to enumerate (over 2,000,000 trees); use --strategy evolution or lower "depth" in the space file');
   return config;
@@ -116,6 +119,7 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
     .option('--top <n>', `candidates taken to the final comparison on fresh seeds (default ${SEARCH_DEFAULTS.top})`)
     .option('--baselines <list>', 'activations to compare with (default relu,gelu,silu,tanh)')
     .option('--surrogate', 'before training, measure each candidate in the untrained network and skip those whose gradients vanish or explode (> 10^3 between first and last layer) or whose units are > 90% saturated')
+    .option('--backend <name>', 'training engine of every run: wasm (WebAssembly SIMD) or js (default wasm); part of the results, so a resumed or queued search uses the same')
     .option('--workers <n>', 'worker threads (default: all cores; 1 runs in this thread)')
     .option('--queue <redis://host:port>', 'put every run on a BullMQ queue in Redis for `actlab worker` processes, here or on other machines')
     .option('--timeout <seconds>', `time limit of one training run (default ${SEARCH_DEFAULTS.timeout})`)
@@ -178,7 +182,7 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         execute = inThreadExecutor(abort.signal);
         close = async () => undefined;
       } else {
-        const runner = new ThreadRunner(workers, timeout);
+        const runner = new ThreadRunner(workers, timeout, config.backend === 'wasm');
         execute = threadExecutor(runner, abort.signal);
         close = () => runner.close();
       }
