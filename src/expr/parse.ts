@@ -78,6 +78,21 @@ export interface ParseOptions {
   readonly params?: readonly string[];
   /** Accept `; name=value` declarations (custom expressions). Default true. */
   readonly declarations?: boolean;
+  /**
+   * Names of functions defined outside the primitive table (catalog entries used inside another entry's
+   * expression, `x*relu6(x + 3)/6`): the hook returns how many arguments the name takes and how to expand
+   * a call into an expression of primitives, or undefined for an unknown name. Primitives come first.
+   */
+  readonly functions?: (name: string) => FunctionRef | undefined;
+}
+
+/** A function the parser expands in place (see ParseOptions.functions). */
+export interface FunctionRef {
+  /** Fewest and most arguments accepted. */
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /** The expression that replaces the call, given the parsed arguments. */
+  expand(args: readonly Expr[]): Expr;
 }
 
 type TokenKind = 'num' | 'name' | 'op' | 'end';
@@ -147,6 +162,7 @@ class Parser {
     private readonly text: string,
     private readonly tokens: readonly Token[],
     private readonly names: ReadonlySet<string>,
+    private readonly functions?: (name: string) => FunctionRef | undefined,
   ) {}
 
   private get peek(): Token {
@@ -313,6 +329,8 @@ class Parser {
 
   private call(name: Token): Expr {
     const p = isPrimitiveName(name.text) ? primitive(name.text) : undefined;
+    const ref = !p && this.functions ? this.functions(name.text) : undefined;
+    if (ref) return this.expandCall(name, ref);
     if (!p || p.syntax !== 'function') {
       this.fail(name, `unknown function '${name.text}';${didYouMean(name.text, FUNCTION_NAMES)} functions: ${FUNCTION_NAMES.join(', ')}`);
     }
@@ -331,6 +349,21 @@ class Parser {
       if (n.kind !== 'num' || !Number.isInteger(n.value) || n.value < 0 || n.value > 8) this.fail(name, 'the first argument of sinc_d must be a whole number from 0 to 8');
     }
     return this.node(op(p.name, ...args));
+  }
+
+  private expandCall(name: Token, ref: FunctionRef): Expr {
+    this.expect('(', `after the function name '${name.text}'`);
+    const args: Expr[] = [];
+    if (!(this.peek.kind === 'op' && this.peek.text === ')')) {
+      do args.push(this.expression());
+      while (this.accept(','));
+    }
+    if (!this.accept(')')) this.fail(this.peek, `expected ',' or ')' in the arguments of ${name.text}(...) but found ${describe(this.peek)}`);
+    if (args.length < ref.minArgs || args.length > ref.maxArgs) {
+      const n = ref.minArgs === ref.maxArgs ? `${ref.minArgs}` : `${ref.minArgs} to ${ref.maxArgs}`;
+      this.fail(name, `${name.text} takes ${n} argument${ref.maxArgs === 1 ? '' : 's'} but was given ${args.length}`);
+    }
+    return this.node(ref.expand(args));
   }
 }
 
@@ -377,7 +410,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (RESERVED.has(p)) throw new ActlabError(`'${p}' cannot be a parameter name: it is the variable, a constant or a function`);
   }
   const names = new Set([...(options.params ?? []), ...declarations.map((d) => d.name)]);
-  const parser = new Parser(text, semi >= 0 ? [...tokens.slice(0, semi), { kind: 'end', text: '', value: 0, at: tokens[semi].at }] : tokens, names);
+  const parser = new Parser(text, semi >= 0 ? [...tokens.slice(0, semi), { kind: 'end', text: '', value: 0, at: tokens[semi].at }] : tokens, names, options.functions);
   const expr = parser.parseAll();
   return { expr, declarations };
 }

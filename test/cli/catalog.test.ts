@@ -10,14 +10,20 @@ describe('actlab list', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^rectifier \(\d+\)/m);
     expect(r.out).toContain('leaky_relu');
-    expect(r.out).toMatch(/\d+ scalar and 3 vector activations/);
+    expect(r.out).toMatch(/\d+ scalar and 5 vector activations/);
   });
 
-  it('--json gives {id, name, aliases, kind, family, params, expression, frameworks} for every entry', async () => {
+  it('--json gives {id, name, aliases, kind, family, params, expression, frameworks, year} for every entry (≥ 150 scalar, ≥ 5 vector)', async () => {
     const r = await runCli(['list', '--json']);
     const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
-    expect(list.length).toBeGreaterThanOrEqual(53);
-    for (const e of list) expect(Object.keys(e).sort()).toEqual(['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'params']);
+    expect(list.filter((e) => e.kind === 'scalar').length).toBeGreaterThanOrEqual(150);
+    expect(list.filter((e) => e.kind === 'vector').length).toBeGreaterThanOrEqual(5);
+    for (const e of list) {
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'params', 'year']));
+      expect(Object.keys(e).sort()).toEqual(e.kind === 'vector'
+        ? ['aliases', 'expression', 'family', 'frameworks', 'id', 'jacobian', 'kind', 'name', 'params', 'year']
+        : ['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'paper', 'params', 'year']);
+    }
     expect(list.find((e) => e.id === 'softmax')?.kind).toBe('vector');
     expect(list.find((e) => e.id === 'elu')?.params).toEqual([{ name: 'alpha', default: 1, description: expect.any(String), learnable: false }]);
   });

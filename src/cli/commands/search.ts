@@ -134,6 +134,7 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         if (!state.config) throw new ActlabError(`'${join(opts.resume, STATE_FILE)}' has no "config"; it was not written by actlab search`);
         config = state.config;
         checkSpace(config.space, 'the saved space');
+        prepareData(config.data, nodeLoaders); // the saved data still prepare, before any thread starts
         if (existsSync(join(dir, RUNS_FILE))) {
           const runs = readJsonFile(join(dir, RUNS_FILE), 'saved runs') as Record<string, EvalOutcome>;
           for (const [k, v] of Object.entries(runs)) known.set(k, v);
@@ -144,7 +145,6 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         prepareOutDir(opts.out as string, '--out', io.cwd);
         if (existsSync(join(dir, STATE_FILE))) throw new ActlabError(`'${opts.out}' already holds a search; continue it with --resume ${opts.out}, or choose an empty folder`);
       }
-      prepareData(config.data, nodeLoaders); // bad data fail here, with one line, before any thread starts
       await writeFileAtomic(join(dir, STATE_FILE), json({ config }));
 
       // Saving the runs: coalesced atomic rewrites, so a crash leaves the last complete file.
