@@ -245,6 +245,8 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.prop.f0': { en: 'f(0)', zh: 'f(0)' },
   'activation.prop.df0': { en: 'f′(0)', zh: 'f′(0)' },
   'activation.prop.maxSlope': { en: 'Largest |f′|', zh: '|f′| 的最大值' },
+  'activation.prop.maxSlopeOn': { en: '{value} for every x in {interval}', zh: '{value}（对所有 x ∈ {interval}）' },
+  'activation.prop.monotonicDerivative': { en: 'Monotonic derivative', zh: '导数单调' },
   'activation.prop.maxSlopeAt': { en: '{value} at x = {x}', zh: '{value}（x = {x} 处）' },
   'activation.prop.limits': { en: 'Limits as x → −∞ and x → +∞', zh: 'x → −∞ 与 x → +∞ 时的极限' },
   'activation.prop.vanish': { en: 'Where gradients vanish', zh: '梯度消失之处' },
