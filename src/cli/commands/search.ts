@@ -47,7 +47,6 @@ interface SearchOptions extends ModelOptions {
   out?: string;
   resume?: string;
   surrogate?: boolean;
-  backend?: string;
 }
 
 const STATE_FILE = 'search.json';
@@ -119,7 +118,6 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
     .option('--top <n>', `candidates taken to the final comparison on fresh seeds (default ${SEARCH_DEFAULTS.top})`)
     .option('--baselines <list>', 'activations to compare with (default relu,gelu,silu,tanh)')
     .option('--surrogate', 'before training, measure each candidate in the untrained network and skip those whose gradients vanish or explode (> 10^3 between first and last layer) or whose units are > 90% saturated')
-    .option('--backend <name>', 'training engine of every run: wasm (WebAssembly SIMD) or js (default wasm); part of the results, so a resumed or queued search uses the same')
     .option('--workers <n>', 'worker threads (default: all cores; 1 runs in this thread)')
     .option('--queue <redis://host:port>', 'put every run on a BullMQ queue in Redis for `actlab worker` processes, here or on other machines')
     .option('--timeout <seconds>', `time limit of one training run (default ${SEARCH_DEFAULTS.timeout})`)
