@@ -2,37 +2,40 @@
  * Training commands: train, predict, compare. They parse options, call src/experiments and present.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
+import { type ColumnEncoding, encodeCells, isMissingCell, parseNumberCell } from '../../data/columnEncoding.js';
 import { readCsvRecords } from '../../data/csvRecords.js';
-import { parseNumberCell } from '../../data/parseCsv.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
-import { prepareData } from '../../experiments/preparedData.js';
+import { prepareData, type PreparedData } from '../../experiments/preparedData.js';
+import { MAX_WEIGHTS, resolveJob } from '../../experiments/resolveJob.js';
 import { runJob, type JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
-import type { ModelConfig, TrainSettings, TrainingJobInput } from '../../experiments/trainingJob.js';
+import { describeDataSpec, type DataSpec, type ModelConfig, type TrainSettings, type TrainingJobInput } from '../../experiments/trainingJob.js';
 import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
 import { modelFromJson, modelToJson } from '../../nn/serialize.js';
-import { writeFileAtomic } from '../../node/atomicWrite.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
-import { writeChart } from '../../node/render.js';
+import { checkDistinct, checkOutputFile, checkOutputFolder, type OutputFile, type PendingFile, writeOutputs } from '../../node/outputs.js';
+import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
+import { readTextFile } from '../../node/textFile.js';
 import { runWorkerPool } from '../../node/workerPool.js';
 import { ActlabError } from '../../util/errors.js';
 import { parseChoice, parseInteger, parseNumber } from '../args.js';
-import { compareJson, writeCompareReport } from '../compareFiles.js';
+import { compareJson, compareReportFiles } from '../compareFiles.js';
+import { resolveTrainingActivation } from '../activationOption.js';
 import { dataSpecFromOptions, type DataOptions } from '../dataOption.js';
 import { fmt, json, textTable } from '../format.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
+import { useBackendOption } from '../backendOption.js';
+import { isBackendName } from '../../wasm/index.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -49,19 +52,30 @@ export interface ModelOptions extends DataOptions {
   seed?: string;
   json?: boolean;
   quiet?: boolean;
+  backend?: string;
 }
 
 /** Training settings given on the command line (unset ones take the job defaults). */
 export function trainSettings(o: ModelOptions): Partial<TrainSettings> {
   return {
     ...(o.epochs !== undefined ? { epochs: parseInteger(o.epochs, '--epochs', 1, 1_000_000) } : {}),
-    ...(o.lr !== undefined ? { lr: parseNumber(o.lr, '--lr') } : {}),
+    ...(o.lr !== undefined ? { lr: positive(parseNumber(o.lr, '--lr'), '--lr', o.lr) } : {}),
     ...(o.batch !== undefined ? { batch: parseInteger(o.batch, '--batch', 1, 1_000_000) } : {}),
     ...(o.optimizer !== undefined ? { optimizer: parseChoice<OptimizerName>(o.optimizer, '--optimizer', OPTIMIZERS) } : {}),
-    ...(o.l1 !== undefined ? { l1: parseNumber(o.l1, '--l1') } : {}),
-    ...(o.l2 !== undefined ? { l2: parseNumber(o.l2, '--l2') } : {}),
+    ...(o.l1 !== undefined ? { l1: nonNegative(parseNumber(o.l1, '--l1'), '--l1', o.l1) } : {}),
+    ...(o.l2 !== undefined ? { l2: nonNegative(parseNumber(o.l2, '--l2'), '--l2', o.l2) } : {}),
     ...(o.seed !== undefined ? { seed: parseInteger(o.seed, '--seed', 0, 2 ** 32 - 1) } : {}),
   };
+}
+
+function positive(v: number, flag: string, text: string): number {
+  if (!(v > 0)) throw new ActlabError(`${flag} must be a positive number, got '${text}'; e.g. ${flag} 0.01`);
+  return v;
+}
+
+function nonNegative(v: number, flag: string, text: string): number {
+  if (!(v >= 0)) throw new ActlabError(`${flag} must be a number ≥ 0, got '${text}'; e.g. ${flag} 0.001`);
+  return v;
 }
 
 /** The network options (without the activation). */
@@ -75,7 +89,16 @@ export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activ
 
 function parseHidden(text: string): number[] {
   if (text.trim() === '' || text.trim() === 'none') return [];
-  return text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  const hidden = text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  // The full check (with the data's inputs and outputs) is resolveJob's; this one answers before the data are read.
+  let weights = 0;
+  for (let i = 1; i < hidden.length; i++) weights += (hidden[i - 1] + 1) * hidden[i];
+  if (weights > MAX_WEIGHTS) {
+    throw new ActlabError(
+      `--hidden ${text}: the hidden layers alone would have ${weights.toLocaleString('en-US')} weights; the limit is ${MAX_WEIGHTS.toLocaleString('en-US')} (about 320 MB with gradients and optimiser state), so use narrower or fewer hidden layers`,
+    );
+  }
+  return hidden;
 }
 
 /** The data options shared by train, compare and search. */
@@ -83,6 +106,8 @@ export function addDataOptions(c: Command): Command {
   return c
     .requiredOption('--data <set|file.csv>', 'a built-in data set (xor, spiral, iris, mnist, …) or a CSV file with a header line')
     .option('--target <column>', 'target column of a CSV file (default: the last column)')
+    .option('--task <task>', 'classification or regression (default: classification for text targets and for at most 50 distinct integers)')
+    .option('--missing <policy>', 'rows with empty or NA feature cells: drop (default), mean (fill with the training mean) or error')
     .option('--n <rows>', 'rows to generate (synthetic sets) or MNIST training digits')
     .option('--noise <fraction>', 'noise of synthetic sets, 0..1 (Playground slider / 100)')
     .option('--test-ratio <fraction>', 'share of rows held out for testing (default 0.2)')
@@ -103,14 +128,39 @@ export function addModelOptions(c: Command): Command {
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
     .option('--quiet', 'no progress output')
-    .option('--json', 'one JSON document on stdout');
+    .option('--json', 'one JSON document on stdout')
+    .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)');
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 
-/** The saved-model file: the engine's model JSON plus what predict needs to read a CSV. */
+/**
+ * The saved-model file: the engine's model JSON plus what predict needs to read a CSV: the feature names,
+ * the raw columns' encoding (numeric or one-hot categories; absent in files of earlier versions, whose
+ * features are all numeric columns), the target and task, and what the data were (path, rows, SHA-256).
+ */
 interface SavedModel {
-  readonly training: { readonly featureNames: readonly string[]; readonly target: string | null; readonly task: string; readonly config: unknown };
+  readonly training: {
+    readonly featureNames: readonly string[];
+    readonly columns?: readonly ColumnEncoding[];
+    readonly target: string | null;
+    readonly task: string;
+    readonly data?: unknown;
+    /** The engine backend it was trained on (files of earlier versions do not say). */
+    readonly backend?: unknown;
+  };
+}
+
+/** Prints the data notes (task inferred, rows dropped, columns left out) on stderr. */
+function printNotes(io: CliIO, notes: readonly string[], quiet: boolean): void {
+  if (!quiet) for (const n of notes) io.err(`actlab: note: ${n}\n`);
+}
+
+/** The activation list of --activation(s), each resolved and checked to be finite. */
+function checkedActivations(text: string, flag: string): string[] {
+  const acts = splitActivationList(text).map((a) => a.trim());
+  for (const a of acts) resolveTrainingActivation(a, flag);
+  return acts;
 }
 
 /** Registers train, predict and compare. */
@@ -122,41 +172,45 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--plot <loss.svg>', 'write the loss curves (.svg or .png)')
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
     .action(async (opts: ModelOptions & { activation: string; save?: string; plot?: string; boundary?: string }) => {
-      const data = dataSpecFromOptions(opts, io);
-      const acts = splitActivationList(opts.activation);
+      const acts = checkedActivations(opts.activation, '--activation');
       const model = modelSettings(opts);
-      const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: trainSettings(opts) };
+      const settings = trainSettings(opts);
+      const save = opts.save !== undefined ? checkOutputFile(opts.save, '--save', io.cwd) : undefined;
+      const plot = opts.plot !== undefined ? checkOutputFile(opts.plot, '--plot', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
+      const boundary = opts.boundary !== undefined ? checkOutputFile(opts.boundary, '--boundary', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
+      checkDistinct([save, plot, boundary]);
+      const data = dataSpecFromOptions(opts, io);
+      const backendReady = useBackendOption(opts.backend);
+      const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
       const prepared = prepareData(data, nodeLoaders);
+      const backend = await backendReady;
+      if (boundary && prepared.train.d !== 2) {
+        throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
+      }
       let progress: ReturnType<typeof createProgress> | null = null;
       const r = runJob(job, {
         data: prepared,
         onEpoch: (h, total) => {
+          // Notes come once training has started, so a refused job prints its one error line only.
+          if (progress === null) printNotes(io, prepared.notes, opts.quiet === true);
           progress ??= createProgress(io, 'epoch', total, opts.quiet === true);
           const score = h.testAccuracy !== undefined ? `acc ${pct(h.testAccuracy)}` : h.testR2 !== undefined ? `R² ${fmt(h.testR2, 4)}` : '';
           progress.update(h.epoch, `loss ${fmt(h.trainLoss, 4)} / ${fmt(h.testLoss, 4)} ${score}`);
         },
       });
       (progress as ReturnType<typeof createProgress> | null)?.stop();
-      const written: string[] = [];
-      if (opts.save) {
-        const saved = { ...modelToJson(r.model), training: { featureNames: prepared.featureNames, target: data.csv?.target ?? null, task: prepared.task, config: r.config } };
-        await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(saved));
-        written.push(opts.save);
-      }
+      const pending: PendingFile[] = [];
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
-      if (opts.plot) {
-        await writeChart(resolvePath(io.cwd, opts.plot), lossCurveSpec(r, `Loss on ${title}`));
-        written.push(opts.plot);
-      }
-      if (opts.boundary) {
-        await writeChart(resolvePath(io.cwd, opts.boundary), boundarySpec(r, `Decision boundary on ${title}`));
-        written.push(opts.boundary);
-      }
+      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data, backend)) });
+      if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
+      if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
+      writeOutputs(pending);
+      const written = [save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given);
       if (opts.json) {
-        io.out(json({ config: r.config, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
-      io.out(trainText(r, title, written));
+      io.out(trainText(r, title, written, backend));
     });
 
   program
@@ -165,7 +219,8 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .requiredOption('--model <model.json>', 'a model saved by actlab train --save')
     .requiredOption('--data <file.csv>', 'CSV file with the feature columns the model was trained on')
     .option('--json', 'one JSON document on stdout')
-    .action((opts: { model: string; data: string; json?: boolean }) => predict(opts, io));
+    .option('--backend <name>', 'engine: wasm (WebAssembly SIMD) or js (default: the one the model was trained on, so outputs are reproduced bit for bit; js for files that do not say)')
+    .action(async (opts: { model: string; data: string; json?: boolean; backend?: string }) => predict(opts, io));
 
   const compare = program.command('compare').description('train the same network with several activations over several seeds and rank them');
   addModelOptions(addDataOptions(compare))
@@ -175,24 +230,34 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--target-accuracy <score>', 'test accuracy (R² for regression) for "epochs to target" (default 0.9)')
     .option('--report <dir>', 'write report.md, results.json, results.csv and SVG charts into this folder')
     .action(async (opts: ModelOptions & { activations: string; seeds?: string; workers?: string; targetAccuracy?: string; report?: string }) => {
-      const plan: ComparePlan = {
-        data: dataSpecFromOptions(opts, io),
-        model: modelSettings(opts),
-        train: { ...trainSettings(opts), seed: opts.seed !== undefined ? parseInteger(opts.seed, '--seed', 0, 2 ** 32 - 1) : 1 },
-        activations: splitActivationList(opts.activations).map((a) => a.trim()),
-        seeds: opts.seeds !== undefined ? parseInteger(opts.seeds, '--seeds', 1, 1000) : 5,
-        targetAccuracy: opts.targetAccuracy !== undefined ? parseNumber(opts.targetAccuracy, '--target-accuracy') : 0.9,
-      };
-      for (const a of plan.activations) resolveActivation(a);
+      const activations = checkedActivations(opts.activations, '--activations');
+      const model = modelSettings(opts);
+      const train = { ...trainSettings(opts), seed: opts.seed !== undefined ? parseInteger(opts.seed, '--seed', 0, 2 ** 32 - 1) : 1 };
+      const seeds = opts.seeds !== undefined ? parseInteger(opts.seeds, '--seeds', 1, 1000) : 5;
+      const targetAccuracy = opts.targetAccuracy !== undefined ? parseNumber(opts.targetAccuracy, '--target-accuracy') : 0.9;
       const workers = opts.workers !== undefined ? parseInteger(opts.workers, '--workers', 1, 256) : availableParallelism();
+      const report = opts.report !== undefined ? checkOutputFolder(opts.report, '--report', io.cwd) : undefined;
+      const data = dataSpecFromOptions(opts, io);
+      const backendReady = useBackendOption(opts.backend);
+      const plan: ComparePlan = { data, model, train, activations, seeds, targetAccuracy };
+      const prepared = prepareData(data, nodeLoaders);
+      const backend = await backendReady;
+      resolveJob({ data, model: { ...model, activation: activations[0] }, train }, prepared);
       const progress = createProgress(io, 'run', plan.activations.length * plan.seeds, opts.quiet === true);
-      const { result, runs } = await runComparison(plan, executor(workers), (r, done) => {
+      const { result, runs } = await runComparison(plan, executor(workers, prepared), (r, done) => {
+        if (done === 1) printNotes(io, prepared.notes, opts.quiet === true);
         progress.update(done, `${r.activation} seed ${r.seed}: ${r.final.testAccuracy !== undefined ? `acc ${pct(r.final.testAccuracy)}` : `loss ${fmt(r.final.testLoss, 4)}`}`);
       });
       progress.stop();
-      const files = opts.report ? await writeCompareReport(resolvePath(io.cwd, opts.report), result, runs) : [];
+      const described = { ...result, plan: { ...result.plan, data: describeDataSpec(result.plan.data) } };
+      let files: string[] = [];
+      if (report) {
+        const pending = await compareReportFiles(report.path, described, runs);
+        writeOutputs(pending, report.makeFolders);
+        files = pending.map((f) => f.path);
+      }
       if (opts.json) {
-        io.out(json(compareJson(result)));
+        io.out(json({ ...(compareJson(described) as Record<string, unknown>), backend }));
         return;
       }
       const lines = [
@@ -207,17 +272,33 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     });
 }
 
+/** The saved-model document: the engine's model plus what predict needs, and the data described (never their text). */
+function savedModel(r: JobResult, data: DataSpec, backend: string): unknown {
+  const d = describeDataSpec(data);
+  return {
+    ...modelToJson(r.model),
+    training: {
+      featureNames: r.data.featureNames,
+      ...(r.data.columns ? { columns: r.data.columns } : {}),
+      target: data.csv?.target ?? null,
+      task: r.data.task,
+      data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
+      backend,
+    },
+  };
+}
+
 /** Worker threads, or this thread for one worker. */
-function executor(workers: number): RunExecutor {
-  if (workers <= 1) return inProcessExecutor(nodeLoaders);
+function executor(workers: number, prepared: PreparedData): RunExecutor {
+  if (workers <= 1) return inProcessExecutor(nodeLoaders, prepared);
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const script = new URL(`../../node/compareWorker${ext}`, import.meta.url);
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
 }
 
-function trainText(r: JobResult, title: string, written: string[]): string {
+function trainText(r: JobResult, title: string, written: string[], backend: string): string {
   const f = r.final;
-  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, ''];
+  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${backend}: ${r.seconds.toFixed(2)} s of training`, ''];
   const rows = [['loss', fmt(f.trainLoss, 5), fmt(f.testLoss, 5)]];
   if (f.testAccuracy !== undefined) rows.push(['accuracy', pct(f.trainAccuracy), pct(f.testAccuracy)]);
   if (f.testR2 !== undefined) rows.push(['R²', fmt(f.trainR2, 5), fmt(f.testR2, 5)]);
@@ -235,63 +316,71 @@ function trainText(r: JobResult, title: string, written: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function predict(opts: { model: string; data: string; json?: boolean }, io: CliIO): void {
-  const path = resolvePath(io.cwd, opts.model);
+async function predict(opts: { model: string; data: string; json?: boolean; backend?: string }, io: CliIO): Promise<void> {
+  const modelFile = readTextFile(opts.model, '--model', io.cwd);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ActlabError(`cannot read model '${opts.model}': ${code === 'ENOENT' ? 'no such file' : 'not valid JSON'}; pass a file written by actlab train --save`);
-  }
-  const model = modelFromJson(parsed, resolveActivation);
-  const training = (parsed as Partial<SavedModel>).training;
-  const std = model.meta.standardizer;
-  if (!training || !std) throw new ActlabError(`model '${opts.model}' has no feature names or standardiser; save it with actlab train --save`);
-  const label = opts.data;
-  let text: string;
-  try {
-    text = readFileSync(resolvePath(io.cwd, opts.data), 'utf8');
+    parsed = JSON.parse(modelFile.text);
   } catch {
-    throw new ActlabError(`cannot read '${opts.data}'; check the path`);
+    throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
   }
+  const training = (parsed as Partial<SavedModel>).training;
+  const trainedOn = typeof training?.backend === 'string' && isBackendName(training.backend) ? training.backend : 'js';
+  const backend = await useBackendOption(opts.backend ?? trainedOn);
+  const model = modelFromJson(parsed, resolveActivation);
+  const std = model.meta.standardizer;
+  if (!training || !std || !Array.isArray(training.featureNames)) throw new ActlabError(`model '${opts.model}' has no feature names or standardiser; save it with actlab train --save`);
+  // Files written before column encodings were saved have numeric features only.
+  const encodings: readonly ColumnEncoding[] = training.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
+  const label = opts.data;
+  const text = readTextFile(opts.data, '--data', io.cwd).text;
   const records = readCsvRecords(text, label);
   while (records.length > 0 && records[records.length - 1].blank) records.pop();
   if (records.length < 2) throw new ActlabError(`${label}: no data rows; give a header line and at least one row`);
   const columns = records[0].fields.map((f) => f.trim());
-  const index = training.featureNames.map((name) => {
-    const j = columns.indexOf(name);
-    if (j < 0) throw new ActlabError(`${label}: no column '${name}' in the header; the model needs ${training.featureNames.join(', ')}`);
+  const index = encodings.map((c) => {
+    const j = columns.indexOf(c.name);
+    if (j < 0) throw new ActlabError(`${label}: no column '${c.name}' in the header; the model needs ${encodings.map((e) => e.name).join(', ')}`);
     return j;
   });
   const targetIndex = training.target !== null ? columns.indexOf(training.target) : -1;
   const rows = records.slice(1);
-  const d = index.length;
+  const d = training.featureNames.length;
+  if (d !== model.inputSize) throw new ActlabError(`model '${opts.model}' lists ${d} features for ${model.inputSize} inputs; the file is damaged, so save the model again`);
   const x = new Float32Array(rows.length * d);
+  let filled = 0;
   rows.forEach((r, i) => {
+    if (r.blank) throw new ActlabError(`${label}: line ${r.line} is blank; remove blank lines between data rows`);
     if (r.fields.length !== columns.length) throw new ActlabError(`${label}: line ${r.line} has ${r.fields.length} fields, header has ${columns.length}; give every row one value per column`);
-    index.forEach((j, k) => {
-      const v = parseNumberCell(r.fields[j]);
-      if (v === undefined) throw new ActlabError(`${label}: line ${r.line}, column '${columns[j]}': '${r.fields[j].trim()}' is not a number; features must be numbers`);
-      x[i * d + k] = (Math.fround(v) - std.mean[k]) / std.std[k];
-    });
+    const cells = index.map((j) => r.fields[j]);
+    if (cells.some(isMissingCell)) filled++;
+    encodeCells(cells, encodings, x, i * d, `${label}: line ${r.line}`, true);
+    for (let k = 0; k < d; k++) {
+      const v = x[i * d + k];
+      // A missing cell (NaN) takes the training mean, which is 0 after standardising.
+      x[i * d + k] = v === v ? (v - std.mean[k]) / std.std[k] : 0;
+    }
   });
+  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows.length} rows have missing values; they were filled with the training mean\n`);
   const out = model.predict(x, rows.length);
   const k = model.outputSize;
   const classes = model.meta.classNames;
   const predictions = rows.map((_, i) => {
     const o = Array.from(out.subarray(i * k, (i + 1) * k));
     if (!classes) return { output: o, prediction: o[0] as number | string };
-    const c = k === 1 ? (o[0] >= 0.5 ? 1 : 0) : o.indexOf(Math.max(...o));
+    let c = 0;
+    if (k === 1) c = o[0] >= 0.5 ? 1 : 0;
+    else for (let q = 1; q < k; q++) if (o[q] > o[c]) c = q;
     return { output: o, prediction: classes[c] };
   });
   let accuracy: number | undefined;
   if (classes && targetIndex >= 0) {
     const key = (s: string) => { const v = parseNumberCell(s); return v !== undefined ? String(v) : s.trim(); };
-    accuracy = rows.filter((r, i) => key(r.fields[targetIndex]) === predictions[i].prediction).length / rows.length;
+    const scored = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isMissingCell(r.fields[targetIndex]));
+    if (scored.length > 0) accuracy = scored.filter(({ r, i }) => key(r.fields[targetIndex]) === predictions[i].prediction).length / scored.length;
   }
   if (opts.json) {
-    io.out(json({ model: opts.model, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, backend, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
   const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));

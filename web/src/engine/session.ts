@@ -5,6 +5,7 @@
  * so it runs (and is tested) in Node as well as in the worker.
  */
 import { resolveActivation } from '../../../src/activations/resolve.js';
+import { logSumExp } from '../../../src/activations/vector.js';
 import { createDataset, type Dataset } from '../../../src/data/dataset.js';
 import { getDataset } from '../../../src/data/builtins.js';
 import { fitStandardizer } from '../../../src/data/standardizer.js';
@@ -126,6 +127,11 @@ export class Session {
   /** Why run `k` diverged, or null. */
   divergence(k: number): Divergence | null {
     return this.runAt(k).divergence;
+  }
+
+  /** Mini-batches in one epoch (for paced training). */
+  get epochSteps(): number {
+    return this.stepsPerEpoch;
   }
 
   /** True between two epoch boundaries (some batches of the current epoch are done). */
@@ -624,7 +630,8 @@ function prepareData(spec: RunSpec): Prepared {
     inputNames: [...encoder.names],
     inputStandardizer: encoder.features === null ? { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] } : null,
     planeColumns: [planeColumns[0], planeColumns[1] ?? 0],
-    extent: custom ? extentOf(xy, nAll) : [...BUILTIN_EXTENT],
+    // Points clicked on the plane keep the plane's scale (it must not rescale under the cursor).
+    extent: custom ? (spec.customData?.source === 'clicked' ? withinBuiltin(extentOf(xy, nAll)) : extentOf(xy, nAll)) : [...BUILTIN_EXTENT],
     targetRange,
     points: { xy, label, isTest },
     nTrain: trainDs.n,
@@ -678,6 +685,12 @@ function checkPlaneColumns(pc: readonly number[] | undefined, d: number): [numbe
 }
 
 /** Extent of the points with 10% padding, at least 1 wide in each direction. */
+/** The built-in plane extent, grown only where points lie outside it. */
+function withinBuiltin(e: [number, number, number, number]): [number, number, number, number] {
+  const b = BUILTIN_EXTENT;
+  return [Math.min(b[0], e[0]), Math.max(b[1], e[1]), Math.min(b[2], e[2]), Math.max(b[3], e[3])];
+}
+
 function extentOf(xy: Float32Array, n: number): [number, number, number, number] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -726,9 +739,7 @@ function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Ar
     }
     let conf: number;
     if (softmax) {
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-      conf = 1 / sum;
+      conf = Math.exp(max - logSumExp(logits, o, k));
     } else {
       conf = clamp01(max);
     }
@@ -791,7 +802,9 @@ function histogramsOf(r: Run, train: TrainData): Histogram[] {
     const len = n * l.units;
     const [zEdges, zCounts] = histogram(z, len);
     const [edges, counts] = histogram(a, len);
-    return { edges, counts, zEdges, zCounts };
+    let zeros = 0;
+    for (let i = 0; i < len; i++) if (a[i] === 0) zeros++;
+    return { edges, counts, zEdges, zCounts, zeroFraction: len > 0 ? zeros / len : 0 };
   });
 }
 
