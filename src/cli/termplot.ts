@@ -60,8 +60,12 @@ export function termPlot(series: readonly TermSeries[], opts: TermPlotOptions): 
       if (Number.isFinite(y)) { lo = Math.min(lo, y); hi = Math.max(hi, y); }
     }
     if (!(lo <= hi)) { lo = -1; hi = 1; }
-    // Halves keep every step finite for values up to ±MAX_VALUE (hi − lo itself can overflow).
-    const pad = hi > lo ? 0.08 * (hi / 2 - lo / 2) : Math.max(1, Math.abs(hi) * 0.1);
+    // Halves keep every step finite for values up to ±MAX_VALUE (hi − lo itself can overflow). A range too
+    // narrow to divide (flat, or a few subnormals wide) is drawn as flat, around its middle.
+    const flat = !(hi / 2 - lo / 2 > 1e-12 * Math.max(Math.abs(lo), Math.abs(hi), 1e-290));
+    const mid = lo / 2 + hi / 2;
+    const pad = flat ? Math.max(1, Math.abs(mid) * 0.1) : 0.08 * (hi / 2 - lo / 2);
+    if (flat) { lo = mid; hi = mid; }
     lo = Math.max(lo - pad, -Number.MAX_VALUE); hi = Math.min(hi + pad, Number.MAX_VALUE);
   } else if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new ActlabError(`y range [${lo}, ${hi}] is empty or infinite; give finite lower < upper`);
   const yLabels = [label(hi), label(lo / 2 + hi / 2), label(lo)];
@@ -79,13 +83,17 @@ export function termPlot(series: readonly TermSeries[], opts: TermPlotOptions): 
   };
   const halfSpan = hi / 2 - lo / 2;
   /** Dot row of a value, clipped to one plot height beyond either edge (always a finite integer). */
-  const toDot = (y: number) => Math.round(Math.min(Math.max((hi / 2 - y / 2) / halfSpan, -1), 2) * (dotsY - 1));
+  const toDot = (y: number) => {
+    const d = Math.round(Math.min(Math.max((hi / 2 - y / 2) / halfSpan, -1), 2) * (dotsY - 1));
+    return Number.isFinite(d) ? d : Number.NaN;
+  };
   samples.forEach(({ s }, k) => {
     let prev: number | null = null;
     for (let dx = 0; dx < dotsX; dx++) {
       const y = s.f(xAt(dx, dotsX));
       if (!Number.isFinite(y)) { prev = null; continue; }
       const dy = toDot(y);
+      if (!Number.isFinite(dy)) { prev = null; continue; }
       // Join to the previous column with a vertical run so steep parts stay connected.
       if (prev !== null && prev !== dy) {
         const step = dy > prev ? 1 : -1;

@@ -208,7 +208,7 @@ function pySincHelper(lang: 'numpy' | 'pytorch'): string {
     for k in range(1, n + 1):
         sin_k = (${sin}(xf), ${cos}(xf), -${sin}(xf), -${cos}(xf))[k % 4]
         s = (sin_k - k * s) / xf
-    return ${where}(near, series, s)`;
+    return ${where}(${t ? 'np.isinf(x)' : 'torch.isinf(x)'}, 0.0, ${where}(near, series, s))`;
 }
 
 const NUMPY_SIGMOID = `def _sigmoid(x):

@@ -67,12 +67,16 @@ export function sincDerivative(n: number, x: number): number {
   if (x !== x) return Number.NaN;
   if (!Number.isFinite(x)) return 0;
   if (Math.abs(x) < n + 2) {
-    // term k: (-1)^k (2k)!/(2k-n)! x^(2k-n) / (2k+1)!
-    let sum = 0;
-    for (let k = Math.ceil(n / 2); k < 60; k++) {
-      let c = 1 / (2 * k + 1); // (2k)!/(2k+1)! = 1/(2k+1), then divide by (2k-n)!
-      for (let j = 2; j <= 2 * k - n; j++) c /= j;
-      const t = (k % 2 === 0 ? c : -c) * Math.pow(x, 2 * k - n);
+    // term k: (-1)^k x^(2k-n) / ((2k+1) (2k-n)!), from k0 = ceil(n/2); each term from the previous one by
+    // the ratio -x² (2k-1) / ((2k+1) (2k-n) (2k-n-1)), which is never 0/0 (2k-n-1 >= 1 after k0)
+    const k0 = Math.ceil(n / 2);
+    let c = 1 / (2 * k0 + 1);
+    for (let j = 2; j <= 2 * k0 - n; j++) c /= j;
+    let t = (k0 % 2 === 0 ? c : -c) * (2 * k0 - n === 0 ? 1 : x);
+    let sum = t;
+    const z = x * x;
+    for (let k = k0 + 1; k < 60; k++) {
+      t *= (-z * (2 * k - 1)) / ((2 * k + 1) * (2 * k - n) * (2 * k - n - 1));
       sum += t;
       if (Math.abs(t) < 1e-18 * Math.abs(sum) && k > n) break;
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { termPlot } from '../../src/cli/termplot.js';
 import { ActlabError } from '../../src/util/errors.js';
@@ -61,5 +62,17 @@ describe('termPlot', () => {
   it('rejects an empty range and a size too small to draw', () => {
     expect(() => termPlot([{ name: 'f', f: (x) => x }], { from: 1, to: 1, width: 40, height: 10 })).toThrow(ActlabError);
     expect(() => termPlot([{ name: 'f', f: (x) => x }], { from: 0, to: 1, width: 10, height: 10 })).toThrow(/too small/);
+  });
+
+  it('finishes with a full-size plot for any values: huge, subnormal, flat, NaN, ±∞ (a hang would time out)', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(5e-324, -5e-324, 1e-320, Number.MAX_VALUE, -Number.MAX_VALUE, 0, -0, Number.NaN, Infinity));
+    fc.assert(
+      fc.property(value, value, fc.constantFrom('const', 'linear', 'step'), (a, b, shape) => {
+        const f = shape === 'const' ? () => a : shape === 'linear' ? (x: number) => a * x + b : (x: number) => (x > 0 ? a : b);
+        const text = termPlot([{ name: 'f', f }, { name: 'g', f: () => b }], { from: -5, to: 5, width: 40, height: 10 });
+        return text.split('\n').length === 10;
+      }),
+      { numRuns: 500 },
+    );
   });
 });

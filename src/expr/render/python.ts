@@ -173,7 +173,8 @@ function table(flavor: Flavor): { readonly [K in PrimitiveName]: PyLowering } {
       ctx.helpers.add('F');
       return call('F.logsigmoid', a);
     },
-    sinc: (a) => call(`${mod}.sinc`, [slot(`${pyWrap(a[0], P.MUL)} / ${np ? 'np' : 'math'}.pi`, P.MUL, a)]),
+    // sinc(±∞) = 0 (the limit); np.sinc/torch.sinc give NaN there
+    sinc: (a) => where(`${mod}.isinf(${(np ? a[0] : tensor(a[0])).code})`, zero, call(`${mod}.sinc`, [slot(`${pyWrap(a[0], P.MUL)} / ${np ? 'np' : 'math'}.pi`, P.MUL, a)]), a),
     sinc_d: (a, ctx) => {
       ctx.helpers.add('sincD');
       return slot(`_sinc_d(int(${a[0].code}), ${(np ? a[1] : tensor(a[1])).code})`, P.ATOM, a, { array: true });
