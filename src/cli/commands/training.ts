@@ -7,20 +7,19 @@ import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
-import { readCsvRecords } from '../../data/csvRecords.js';
-import { parseNumberCell } from '../../data/parseCsv.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
 import { prepareData } from '../../experiments/preparedData.js';
-import { runJob, type JobResult } from '../../experiments/runJob.js';
+import type { JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
 import type { ModelConfig, TrainSettings, TrainingJobInput } from '../../experiments/trainingJob.js';
 import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
-import { modelFromJson, modelToJson } from '../../nn/serialize.js';
+import type { ParamMode } from '../../nn/denseLayer.js';
+import { loadSavedModel, readModelInput, targetKey, trainRun, type SavedModel } from '../../run/index.js';
 import { writeFileAtomic } from '../../node/atomicWrite.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { writeChart } from '../../node/render.js';
@@ -47,6 +46,8 @@ interface ModelOptions extends DataOptions {
   l1?: string;
   l2?: string;
   seed?: string;
+  outputActivation?: string;
+  learnParams?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -70,6 +71,8 @@ function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activation'>
     ...(o.hidden !== undefined ? { hidden: parseHidden(o.hidden) } : {}),
     ...(o.loss !== undefined ? { loss: LOSS_FLAGS[parseChoice(o.loss, '--loss', Object.keys(LOSS_FLAGS))] } : {}),
     ...(o.init !== undefined ? { init: parseChoice<InitializerName>(o.init, '--init', INITIALIZERS) } : {}),
+    ...(o.outputActivation !== undefined ? { outputActivation: resolveActivation(o.outputActivation).key } : {}),
+    ...(o.learnParams !== undefined ? { params: parseChoice<ParamMode>(o.learnParams, '--learn-params', ['fixed', 'shared', 'per-unit']) } : {}),
   };
 }
 
@@ -100,16 +103,13 @@ function addModelOptions(c: Command): Command {
     .option('--l1 <lambda>', 'L1 penalty on weights (default 0)')
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
+    .option('--output-activation <activation>', 'activation of the output layer (with --loss mse; default linear)')
+    .option('--learn-params <mode>', "train the hidden activations' learnable parameters (PReLU's alpha, …): fixed, shared or per-unit (default fixed)")
     .option('--quiet', 'no progress output')
     .option('--json', 'one JSON document on stdout');
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
-
-/** The saved-model file: the engine's model JSON plus what predict needs to read a CSV. */
-interface SavedModel {
-  readonly training: { readonly featureNames: readonly string[]; readonly target: string | null; readonly task: string; readonly config: unknown };
-}
 
 /** Registers train, predict and compare. */
 export function registerTrainingCommands(program: Command, io: CliIO): void {
@@ -126,7 +126,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: trainSettings(opts) };
       const prepared = prepareData(data, nodeLoaders);
       let progress: ReturnType<typeof createProgress> | null = null;
-      const r = runJob(job, {
+      const r = trainRun(job, {
         data: prepared,
         onEpoch: (h, total) => {
           progress ??= createProgress(io, 'epoch', total, opts.quiet === true);
@@ -137,8 +137,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       const written: string[] = [];
       if (opts.save) {
-        const saved = { ...modelToJson(r.model), training: { featureNames: prepared.featureNames, target: data.csv?.target ?? null, task: prepared.task, config: r.config } };
-        await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(saved));
+        await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(r.saved));
         written.push(opts.save);
       }
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
@@ -234,18 +233,7 @@ function trainText(r: JobResult, title: string, written: string[]): string {
 }
 
 function predict(opts: { model: string; data: string; json?: boolean }, io: CliIO): void {
-  const path = resolvePath(io.cwd, opts.model);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ActlabError(`cannot read model '${opts.model}': ${code === 'ENOENT' ? 'no such file' : 'not valid JSON'}; pass a file written by actlab train --save`);
-  }
-  const model = modelFromJson(parsed, resolveActivation);
-  const training = (parsed as Partial<SavedModel>).training;
-  const std = model.meta.standardizer;
-  if (!training || !std) throw new ActlabError(`model '${opts.model}' has no feature names or standardiser; save it with actlab train --save`);
+  const saved = readSavedModel(opts.model, io);
   const label = opts.data;
   let text: string;
   try {
@@ -253,45 +241,29 @@ function predict(opts: { model: string; data: string; json?: boolean }, io: CliI
   } catch {
     throw new ActlabError(`cannot read '${opts.data}'; check the path`);
   }
-  const records = readCsvRecords(text, label);
-  while (records.length > 0 && records[records.length - 1].blank) records.pop();
-  if (records.length < 2) throw new ActlabError(`${label}: no data rows; give a header line and at least one row`);
-  const columns = records[0].fields.map((f) => f.trim());
-  const index = training.featureNames.map((name) => {
-    const j = columns.indexOf(name);
-    if (j < 0) throw new ActlabError(`${label}: no column '${name}' in the header; the model needs ${training.featureNames.join(', ')}`);
-    return j;
-  });
-  const targetIndex = training.target !== null ? columns.indexOf(training.target) : -1;
-  const rows = records.slice(1);
-  const d = index.length;
-  const x = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => {
-    if (r.fields.length !== columns.length) throw new ActlabError(`${label}: line ${r.line} has ${r.fields.length} fields, header has ${columns.length}; give every row one value per column`);
-    index.forEach((j, k) => {
-      const v = parseNumberCell(r.fields[j]);
-      if (v === undefined) throw new ActlabError(`${label}: line ${r.line}, column '${columns[j]}': '${r.fields[j].trim()}' is not a number; features must be numbers`);
-      x[i * d + k] = (Math.fround(v) - std.mean[k]) / std.std[k];
-    });
-  });
-  const out = model.predict(x, rows.length);
-  const k = model.outputSize;
-  const classes = model.meta.classNames;
-  const predictions = rows.map((_, i) => {
-    const o = Array.from(out.subarray(i * k, (i + 1) * k));
-    if (!classes) return { output: o, prediction: o[0] as number | string };
-    const c = k === 1 ? (o[0] >= 0.5 ? 1 : 0) : o.indexOf(Math.max(...o));
-    return { output: o, prediction: classes[c] };
-  });
+  const input = readModelInput(text, label, saved.featureNames, saved.json.target.name);
+  const predictions = saved.predictRows(input.x, input.rows);
   let accuracy: number | undefined;
-  if (classes && targetIndex >= 0) {
-    const key = (s: string) => { const v = parseNumberCell(s); return v !== undefined ? String(v) : s.trim(); };
-    accuracy = rows.filter((r, i) => key(r.fields[targetIndex]) === predictions[i].prediction).length / rows.length;
+  if (saved.classNames && input.targets) {
+    const t = input.targets;
+    accuracy = predictions.filter((p, i) => targetKey(t[i]) === p.prediction).length / input.rows;
   }
   if (opts.json) {
-    io.out(json({ model: opts.model, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, rows: input.rows, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
-  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
-  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows.length} rows\n` : ''}`);
+  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(input.lines[i]), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
+  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${input.rows} rows\n` : ''}`);
+}
+
+/** Reads and loads a saved model file (any version). */
+export function readSavedModel(file: string, io: CliIO): SavedModel {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(resolvePath(io.cwd, file), 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ActlabError(`cannot read model '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'not valid JSON'}; pass a file written by actlab train --save`);
+  }
+  return loadSavedModel(parsed, resolveActivation);
 }
