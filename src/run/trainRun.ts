@@ -1,5 +1,6 @@
 import { runJob, type JobResult, type RunJobOptions } from '../experiments/runJob.js';
 import type { TrainingJob, TrainingJobInput } from '../experiments/trainingJob.js';
+import { BUILTIN_TARGET } from './dataCsv.js';
 import { RUN_SPEC_VERSION, type RunSpec } from './runSpec.js';
 import { saveModel, type SavedModelJson } from './savedModel.js';
 
@@ -14,7 +15,7 @@ export interface RunResult extends JobResult {
 export function trainRun(input: TrainingJobInput | TrainingJob, options: RunJobOptions = {}): RunResult {
   const r = runJob(input, options);
   const spec: RunSpec = { version: RUN_SPEC_VERSION, backend: 'js', ...r.config };
-  const target = input.data.csv?.target ?? null;
+  const target = input.data.csv?.target ?? BUILTIN_TARGET;
   const saved = saveModel(r.model, {
     spec,
     featureNames: r.data.featureNames,

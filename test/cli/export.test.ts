@@ -28,6 +28,17 @@ describe('actlab export', () => {
     }
   }, 60_000);
 
+  it('train --save-data writes the split in raw units, and predict reads its label column back for accuracy', async () => {
+    const t = await runCli(['train', '--data', 'xor', '--n', '200', '--hidden', '6', '--activation', 'tanh', '--epochs', '40', '--quiet', '--save', 'x.json', '--save-data', '.'], dir);
+    expect(t.code, t.err).toBe(0);
+    expect(t.out).toContain('wrote x.json, ./train.csv, ./test.csv');
+    const lines = readFileSync(join(dir, 'test.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('x1,x2,label');
+    expect(lines).toHaveLength(41);
+    const p = await runCli(['predict', '--model', 'x.json', '--data', 'test.csv', '--json'], dir);
+    expect((JSON.parse(p.out) as { accuracy: number }).accuracy).toBeGreaterThan(0.8);
+  });
+
   it('exports an activation (catalog id with parameters, or an expression) to every target', async () => {
     for (const [act, to, out] of [['elu:alpha=0.5', 'onnx', 'a.onnx'], ['x*sigmoid(beta*x); beta=1.5', 'pytorch', 'a.py'], ['prelu', 'tfjs', 'a.js'], ['gelu', 'numpy', 'g.py']]) {
       const r = await runCli(['export', act, '--to', to, '--out', out], dir);

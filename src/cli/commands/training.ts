@@ -19,7 +19,7 @@ import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
 import type { ParamMode } from '../../nn/denseLayer.js';
-import { loadSavedModel, readModelInput, targetKey, trainRun, type SavedModel } from '../../run/index.js';
+import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, readModelInput, targetKey, trainRun, type SavedModel } from '../../run/index.js';
 import { writeFileAtomic } from '../../node/atomicWrite.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { writeChart } from '../../node/render.js';
@@ -117,9 +117,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
   addModelOptions(addDataOptions(train))
     .requiredOption('--activation <activation>', 'hidden activation: a catalog id (relu, elu:alpha=0.5), an expression in x, or a comma list with one per layer')
     .option('--save <model.json>', 'save the trained model (with its standardiser and class names)')
+    .option('--save-data <dir>', 'write the split in raw units as <dir>/train.csv and <dir>/test.csv (features, then the target column)')
     .option('--plot <loss.svg>', 'write the loss curves (.svg or .png)')
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
-    .action(async (opts: ModelOptions & { activation: string; save?: string; plot?: string; boundary?: string }) => {
+    .action(async (opts: ModelOptions & { activation: string; save?: string; saveData?: string; plot?: string; boundary?: string }) => {
       const data = dataSpecFromOptions(opts, io);
       const acts = splitActivationList(opts.activation);
       const model = modelSettings(opts);
@@ -139,6 +140,13 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       if (opts.save) {
         await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(r.saved));
         written.push(opts.save);
+      }
+      if (opts.saveData) {
+        const target = r.saved.target.name ?? BUILTIN_TARGET;
+        for (const part of ['train', 'test'] as const) {
+          await writeFileAtomic(resolvePath(io.cwd, opts.saveData, `${part}.csv`), datasetToCsv(prepared.raw[part], target));
+          written.push(`${opts.saveData}/${part}.csv`);
+        }
       }
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
       if (opts.plot) {
