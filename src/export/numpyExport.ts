@@ -83,6 +83,8 @@ def predict(x):
 def read_csv(path):
     with open(path, newline="") as f:
         rows = [r for r in csv.reader(f) if r and any(c.strip() for c in r)]
+    if len(rows) < 2:
+        sys.exit("model.py: %s has no data rows; give a header line and at least one row" % path)
     header = [c.strip() for c in rows[0]]
     missing = [c for c in FEATURES if c not in header]
     if missing:

@@ -3,6 +3,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
@@ -142,6 +143,9 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
         written.push(opts.save);
       }
       if (opts.saveData) {
+        await mkdir(resolvePath(io.cwd, opts.saveData), { recursive: true }).catch(() => {
+          throw new ActlabError(`cannot create the folder '${opts.saveData}'; choose another path for --save-data`);
+        });
         const target = r.saved.target.name ?? BUILTIN_TARGET;
         for (const part of ['train', 'test'] as const) {
           await writeFileAtomic(resolvePath(io.cwd, opts.saveData, `${part}.csv`), datasetToCsv(prepared.raw[part], target));
