@@ -3,6 +3,8 @@
  * a temporary folder). Every test fails on a console error or an uncaught page/worker error. Screenshots
  * land in test-artifacts/browser/. All browser tests live in this one file so only one Chromium runs.
  */
+import { loadSavedModel } from '../../src/run/savedModel.js';
+import { runOnnx } from '../export/runners.js';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -406,5 +408,12 @@ describe('the explorer in Chromium', () => {
     expect(Array.from(model.layers[0].weights)).toEqual(pageWeights);
     const out = model.predict(new Float32Array([0.5, -0.5]), 1);
     expect(Number.isFinite(out[0])).toBe(true);
+    // The same model as ONNX (rendered in the page by src/export) runs in ONNX Runtime with actlab predict's outputs.
+    const [onnxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model-onnx').click()]);
+    expect(onnxDownload.suggestedFilename()).toBe('actlab-model.onnx');
+    const raw = Float32Array.from({ length: model.inputSize * 3 }, (_, i) => Math.sin(i) * 2);
+    const want = loadSavedModel(json, resolveActivation).predict(raw, 3);
+    const got = await runOnnx(new Uint8Array(await readFile(await onnxDownload.path())), raw, [3, model.inputSize]);
+    got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-5));
   });
 });
