@@ -40,13 +40,13 @@ function withCols(
 
 const noParamGrad = (): number => 0;
 
-/** relu(x) = max(x, 0); relu'(0) = 0 (PyTorch), relu'(NaN) = 0 as the compiled select gives. */
+/** relu(x) = max(x, 0); relu'(0) = 0 (PyTorch), relu'(NaN) = NaN as the compiled select gives. */
 function reluKernel(): ActivationKernel {
   const f = (v: number): number => {
     const y = (v + Math.abs(v)) * 0.5;
     return y === y ? y : v !== v ? v : 0;
   };
-  const df = (v: number): number => +(v > 0);
+  const df = (v: number): number => (v > 0 ? 1 : v === v ? 0 : Number.NaN);
   return withCols(
     {
       params: [],
@@ -64,11 +64,14 @@ function reluKernel(): ActivationKernel {
           let r = (v + Math.abs(v)) * 0.5;
           if (r !== r) r = v !== v ? v : 0;
           y[i] = r;
-          d[i] = +(v > 0);
+          d[i] = v > 0 ? 1 : v === v ? 0 : Number.NaN;
         }
       },
       backward(x, dy, dx) {
-        for (let i = 0; i < x.length; i++) dx[i] = dy[i] * +(x[i] > 0);
+        for (let i = 0; i < x.length; i++) {
+          const v = x[i];
+          dx[i] = dy[i] * (v > 0 ? 1 : v === v ? 0 : Number.NaN);
+        }
       },
       paramGrad() {},
     },
@@ -83,7 +86,7 @@ function leakyReluKernel(): ActivationKernel {
     // At −Infinity the limit of a·x; with a = 0 that limit is 0, not 0·∞.
     return y === y ? y : v > 0 ? v : a === 0 && v === -Infinity ? 0 : a * v;
   };
-  const df = (v: number, a: number): number => a + (1 - a) * +(v > 0);
+  const df = (v: number, a: number): number => (v > 0 ? 1 : v === v ? a : Number.NaN);
   const dp = (v: number): number => {
     const g = (v - Math.abs(v)) * 0.5;
     return g === g ? g : v > 0 ? 0 : v;
@@ -106,19 +109,20 @@ function leakyReluKernel(): ActivationKernel {
         const a = p[0];
         const h = 0.5 * (1 + a);
         const k = 0.5 * (1 - a);
-        const b = 1 - a;
         for (let i = 0; i < x.length; i++) {
           const v = x[i];
           let r = h * v + k * Math.abs(v);
           if (r !== r) r = f(v, a);
           y[i] = r;
-          d[i] = a + b * +(v > 0);
+          d[i] = v > 0 ? 1 : v === v ? a : Number.NaN;
         }
       },
       backward(x, dy, dx, p) {
         const a = p[0];
-        const b = 1 - a;
-        for (let i = 0; i < x.length; i++) dx[i] = dy[i] * (a + b * +(x[i] > 0));
+        for (let i = 0; i < x.length; i++) {
+          const v = x[i];
+          dx[i] = dy[i] * (v > 0 ? 1 : v === v ? a : Number.NaN);
+        }
       },
       paramGrad(x, dy, p, g) {
         let s = 0;

@@ -60,10 +60,11 @@ export function termPlot(series: readonly TermSeries[], opts: TermPlotOptions): 
       if (Number.isFinite(y)) { lo = Math.min(lo, y); hi = Math.max(hi, y); }
     }
     if (!(lo <= hi)) { lo = -1; hi = 1; }
-    const pad = hi > lo ? 0.04 * (hi - lo) : Math.max(1, Math.abs(hi) * 0.1);
-    lo -= pad; hi += pad;
-  } else if (!(hi > lo)) throw new ActlabError(`y range [${lo}, ${hi}] is empty; give lower < upper`);
-  const yLabels = [label(hi), label((lo + hi) / 2), label(lo)];
+    // Halves keep every step finite for values up to ±MAX_VALUE (hi − lo itself can overflow).
+    const pad = hi > lo ? 0.08 * (hi / 2 - lo / 2) : Math.max(1, Math.abs(hi) * 0.1);
+    lo = Math.max(lo - pad, -Number.MAX_VALUE); hi = Math.min(hi + pad, Number.MAX_VALUE);
+  } else if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new ActlabError(`y range [${lo}, ${hi}] is empty or infinite; give finite lower < upper`);
+  const yLabels = [label(hi), label(lo / 2 + hi / 2), label(lo)];
   const margin = Math.max(...yLabels.map((l) => l.length)) + 1;
   cols = width - margin - 1;
   const dotsX = 2 * cols;
@@ -76,13 +77,15 @@ export function termPlot(series: readonly TermSeries[], opts: TermPlotOptions): 
     bits[cell] |= DOT[dx & 1][dy % 4];
     owner[cell] = k;
   };
-  const toDot = (y: number) => Math.round(((hi - y) / (hi - lo)) * (dotsY - 1));
+  const halfSpan = hi / 2 - lo / 2;
+  /** Dot row of a value, clipped to one plot height beyond either edge (always a finite integer). */
+  const toDot = (y: number) => Math.round(Math.min(Math.max((hi / 2 - y / 2) / halfSpan, -1), 2) * (dotsY - 1));
   samples.forEach(({ s }, k) => {
     let prev: number | null = null;
     for (let dx = 0; dx < dotsX; dx++) {
       const y = s.f(xAt(dx, dotsX));
       if (!Number.isFinite(y)) { prev = null; continue; }
-      const dy = toDot(Math.min(Math.max(y, lo - (hi - lo)), hi + (hi - lo)));
+      const dy = toDot(y);
       // Join to the previous column with a vertical run so steep parts stay connected.
       if (prev !== null && prev !== dy) {
         const step = dy > prev ? 1 : -1;

@@ -5,6 +5,7 @@
  * (`src/expr/primitives.ts`), so evaluation, differentiation, printing and compilation are each
  * one lookup in that table.
  */
+import type { PrimitiveName } from './primitives.js';
 
 /** A numeric literal. `name` keeps the symbolic constants `pi` and `e` printable. */
 export interface NumNode {
@@ -22,7 +23,7 @@ export interface SymNode {
 /** An operator or function application, e.g. `add(a, b)`, `sigmoid(a)`, `select(c, a, b)`. */
 export interface OpNode {
   readonly kind: 'op';
-  readonly op: string;
+  readonly op: PrimitiveName;
   readonly args: readonly Expr[];
 }
 
@@ -43,6 +44,6 @@ export function sym(name: string): SymNode {
 }
 
 /** Builds an operator node. */
-export function op(name: string, ...args: Expr[]): OpNode {
+export function op(name: PrimitiveName, ...args: Expr[]): OpNode {
   return { kind: 'op', op: name, args };
 }

@@ -1,25 +1,23 @@
 /**
- * Compilation of expressions to JavaScript functions: a scalar f64 evaluator and Float32Array kernels.
+ * Compilation of expressions to JavaScript functions, rendered from the IR (src/expr/ir.ts): a scalar
+ * f64 evaluator and Float32Array kernels.
  *
- * Safety: the generated source is assembled only from the primitive table's templates, numbers printed
- * by `formatNumber`, and identifiers generated here (x, p0, t12, ...). No text typed by a user ever
- * reaches `new Function`; an unknown name in the AST is an error, not an identifier.
+ * Safety: `lower` type-checks every node first; the generated source is assembled only from the
+ * JavaScript lowering table (src/expr/render/js.ts), number literals checked to be numbers, and
+ * identifiers generated here (x, p0, t12, ...). No text from an expression ever reaches `new Function`.
  *
- * Speed: common subexpressions (structurally equal subtrees, across all outputs of a kernel) are computed
- * once; subexpressions that do not depend on x are hoisted out of the element loop.
+ * Speed: the IR computes common subexpressions once; instructions that do not depend on x are hoisted
+ * out of the element loop.
  *
- * Limits: evaluation is eager (both branches of `c ? a : b` are computed, then one is chosen), so a
- * branch that would be NaN or infinite where it is not chosen does no harm. At x = ±Infinity an
- * expression that evaluates to NaN (e.g. x*sigmoid(x) at -Infinity, 0·∞) gets its limit from two huge
- * arguments instead: their common value, ±Infinity if both are beyond 1e300, or NaN if it oscillates.
+ * Semantics: the pointwise code gives exactly the interpreter's value (NaN included). `compileScalar`
+ * adds one documented layer for activations: NaN in gives NaN out, and at x = ±Infinity an expression
+ * that evaluates to NaN (e.g. x*sigmoid(x) at -Infinity, 0·∞) gets its limit from two huge arguments
+ * instead (see {@link withLimits}).
  */
 import type { Expr } from './ast.js';
-import { VARIABLE } from './ast.js';
+import { type Program, lower, reachable } from './ir.js';
 import type { ActivationKernel } from './kernel.js';
-import { keyOf } from './keys.js';
-import { primitive } from './primitives.js';
-import { formatNumber } from './print.js';
-import { RUNTIME, type Runtime } from './runtime.js';
+import { JS_LOWERING, type JsCode, RUNTIME_FUNCTIONS, jsNumber } from './render/js.js';
 
 /** A scalar f64 function of x with parameter values in the given order. */
 export type ScalarFunction = (x: number, p: ArrayLike<number>) => number;
@@ -29,139 +27,120 @@ interface Emitted {
   readonly pre: string[];
   /** Statements that depend on x. */
   readonly body: string[];
-  /** JS expressions (numbers) of the roots. */
+  /** JS expressions (numbers) of the chosen outputs. */
   readonly outs: string[];
 }
 
-interface Slot {
-  readonly code: string;
-  readonly bool: boolean;
-  readonly varying: boolean;
+/**
+ * Straight-line code for some outputs of a program. `hoist` moves x-free instructions to `pre`.
+ * Comparisons are not stored: each use inlines their two tests, so a select on a comparison is one
+ * branch; everything else gets one `const` per instruction.
+ */
+function emit(program: Program, outputs: readonly number[], hoist: boolean, prefix: string): Emitted {
+  const live = reachable(program, outputs);
+  const pre: string[] = [];
+  const body: string[] = [];
+  const codes: JsCode[] = [];
+  const rt = (name: string): string => `M.${name}`;
+  program.instrs.forEach((ins, i) => {
+    if (!live[i]) {
+      codes.push({ code: 'NaN', prec: 140 });
+      return;
+    }
+    if (ins.kind === 'x') codes.push({ code: 'x', prec: 140 });
+    else if (ins.kind === 'const') codes.push(jsNumber(ins.value, ins.name));
+    else if (ins.kind === 'param') codes.push({ code: `p${ins.index}`, prec: 140 });
+    else {
+      const c = JS_LOWERING[ins.op](ins.args.map((a) => codes[a]), rt);
+      if (c.test) {
+        codes.push(c);
+        return;
+      }
+      const name = `${prefix}${i}`;
+      (hoist && !program.varying[i] ? pre : body).push(`const ${name} = ${c.code};`);
+      codes.push({ code: name, prec: 140 });
+    }
+  });
+  return { pre, body, outs: outputs.map((o) => codes[o].code) };
 }
 
-function numberLiteral(v: number): string {
-  const s = formatNumber(v);
-  return v < 0 || Object.is(v, -0) ? `(${s})` : s;
+type Factory = (m: typeof RUNTIME_FUNCTIONS, ...rest: unknown[]) => unknown;
+
+function build<T>(source: string, extraNames: readonly string[] = [], extra: readonly unknown[] = []): T {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source is generated from type-checked IR only (see file header)
+  const factory = new Function('M', ...extraNames, `"use strict";\n${source}`) as Factory;
+  return factory(RUNTIME_FUNCTIONS, ...extra) as T;
+}
+
+/** The pointwise function of output k of a program: exactly the interpreter's value. */
+function pointwise(program: Program, k: number): ScalarFunction {
+  const { pre, body, outs } = emit(program, [program.outputs[k]], false, 't');
+  const loads = program.params.map((_, k) => `const p${k} = p[${k}];`).join('\n');
+  return build<ScalarFunction>(`return (x, p) => {\n${loads}\n${[...pre, ...body].join('\n')}\nreturn ${outs[0]};\n};`);
 }
 
 /**
- * Emits straight-line code for several roots with shared subexpressions.
- * `paramId(k)` names the JS identifier that holds parameter k; `hoist` moves x-free work to `pre`.
+ * An activation's scalar function from its pointwise one: NaN for NaN, and at ±Infinity, where the
+ * pointwise value is NaN, the limit: the values at two huge arguments agree (a finite limit), or both
+ * are beyond 1e300 with one sign (a divergence); otherwise the function oscillates and has no limit (NaN).
  */
-function emit(roots: readonly Expr[], params: readonly string[], paramId: (k: number) => string, hoist: boolean, prefix: string, blend = false): Emitted {
-  const pre: string[] = [];
-  const body: string[] = [];
-  const slots = new Map<string, Slot>();
-  const keys = new Map<Expr, string>();
-  let counter = 0;
-
-  const visit = (e: Expr): Slot => {
-    const k = keyOf(e, keys);
-    const hit = slots.get(k);
-    if (hit) return hit;
-    let slot: Slot;
-    if (e.kind === 'num') slot = { code: numberLiteral(e.value), bool: false, varying: false };
-    else if (e.kind === 'sym') {
-      if (e.name === VARIABLE) slot = { code: 'x', bool: false, varying: true };
-      else {
-        const i = params.indexOf(e.name);
-        if (i < 0) throw new Error(`compile: unknown name in expression (not a declared parameter)`);
-        slot = { code: paramId(i), bool: false, varying: !hoist };
-      }
-    } else {
-      const p = primitive(e.op);
-      const args = e.args.map(visit);
-      const wantsBool = (i: number): boolean => (e.op === 'select' ? i === 0 : e.op === 'and' || e.op === 'or' || e.op === 'not');
-      const codes = args.map((a, i) => {
-        if (wantsBool(i) && !a.bool) return `(${a.code} !== 0)`;
-        if (!wantsBool(i) && a.bool) return `(${a.code} ? 1 : 0)`;
-        return a.code;
-      });
-      const varying = args.some((a) => a.varying);
-      const name = `${prefix}${counter++}`;
-      const target = varying ? body : pre;
-      if (blend && e.op === 'select') {
-        // Branch-free select: a·m + b·(1−m) with m = 1 or 0 is exact when both branches are finite; the
-        // kernel loops re-evaluate any NaN result with the scalar code, which covers ∞·0.
-        target.push(`const ${name}m = +${codes[0]};`);
-        target.push(`const ${name} = ${codes[1]} * ${name}m + ${codes[2]} * (1 - ${name}m);`);
-      } else target.push(`const ${name} = ${p.js(codes)};`);
-      slot = { code: name, bool: p.boolean === true, varying };
-    }
-    slots.set(k, slot);
-    return slot;
+export function withLimits(inner: ScalarFunction): ScalarFunction {
+  return (x, p) => {
+    if (x !== x) return Number.NaN;
+    const r = inner(x, p);
+    if (r === r || (x !== Infinity && x !== -Infinity)) return r;
+    const s = x > 0 ? 1 : -1;
+    const a = inner(s * Number.MAX_VALUE, p);
+    const b = inner(s * 1e300, p);
+    if (Math.abs(a) > 1e300 && Math.abs(b) > 1e300 && Math.sign(a) === Math.sign(b)) return Math.sign(a) * Infinity;
+    if (a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) return a;
+    return Number.NaN;
   };
-
-  const outs = roots.map((r) => {
-    const s = visit(r);
-    return s.bool ? `(${s.code} ? 1 : 0)` : s.code;
-  });
-  return { pre, body, outs };
 }
 
-const MAX = '1.7976931348623157e308';
-
-function build<T>(source: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source is generated from AST nodes only (see file header)
-  const factory = new Function('M', `"use strict";\n${source}`) as (m: Runtime) => T;
-  return factory(RUNTIME);
+/** Compiles an expression to its pointwise f64 function: the interpreter's value at every x, NaN included. */
+export function compilePointwise(e: Expr, params: readonly string[]): ScalarFunction {
+  return pointwise(lower([e], params), 0);
 }
 
-/** Source of a scalar function `(x, p) => number` for one root, with NaN-in/NaN-out and limits at ±∞. */
-function scalarSource(e: Expr, params: readonly string[]): string {
-  const { pre, body, outs } = emit([e], params, (k) => `p${k}`, false, 't');
-  const loads = params.map((_, k) => `const p${k} = p[${k}];`).join('\n');
-  return `const inner = (x, p) => {\n${loads}\n${[...pre, ...body].join('\n')}\nreturn ${outs[0]};\n};
-return (x, p) => {
-  if (x !== x) return NaN;
-  const r = inner(x, p);
-  if (r === r || (x !== Infinity && x !== -Infinity)) return r;
-  // The limit at ±∞: the values at two huge arguments agree (a finite limit), or both are beyond 1e300
-  // with one sign (a divergence); otherwise the function keeps oscillating and has no limit.
-  const s = x > 0 ? 1 : -1;
-  const a = inner(s * ${MAX}, p);
-  const b = inner(s * 1e300, p);
-  if (Math.abs(a) > 1e300 && Math.abs(b) > 1e300 && Math.sign(a) === Math.sign(b)) return Math.sign(a) * Infinity;
-  if (a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) return a;
-  return NaN;
-};`;
-}
-
-/** Compiles an expression to a scalar f64 function `(x, params) => value`. */
+/** Compiles an expression to a scalar f64 function `(x, params) => value` with the limits at ±∞ ({@link withLimits}). */
 export function compileScalar(e: Expr, params: readonly string[]): ScalarFunction {
-  return build<ScalarFunction>(scalarSource(e, params));
+  return withLimits(compilePointwise(e, params));
 }
 
 /**
  * Compiles an activation to Float32Array kernels, from its expression, its derivative and its
- * derivatives with respect to each parameter (all already simplified).
+ * derivatives with respect to each parameter (all already simplified), lowered to one program.
  */
 export function compileKernel(f: Expr, df: Expr, dp: readonly Expr[], params: readonly string[]): ActivationKernel {
+  const program = lower([f, df, ...dp], params);
+  return compileProgramKernel(program);
+}
+
+/** Float32Array kernels from a program whose outputs are f, f', ∂f/∂p_0, ... */
+export function compileProgramKernel(program: Program): ActivationKernel {
+  const params = program.params;
   const n = params.length;
+  const [oF, oD, ...oP] = program.outputs;
   const loadShared = params.map((_, k) => `const p${k} = p[${k}];`).join('\n');
   const loadCols = params.map((_, k) => `const P${k} = P[${k}];`).join('\n');
   const colParams = params.map((_, k) => `const p${k} = P${k}[c];`).join('\n');
 
-  // Slow paths for ±Infinity inputs (and NaN), shared by all kernels.
-  const fixes = `
-const fS = (() => { ${scalarSource(f, params)} })();
-const dS = (() => { ${scalarSource(df, params)} })();
-const dpS = [${dp.map((e) => `(() => { ${scalarSource(e, params)} })()`).join(', ')}];
-`;
+  // Slow paths for NaN inputs and NaN results (∞·0 at ±Infinity): the scalar function with its limits.
+  const fS = withLimits(pointwise(program, 0));
+  const dS = withLimits(pointwise(program, 1));
+  const dpS = oP.map((_, k) => withLimits(pointwise(program, 2 + k)));
 
-  const loop = (roots: readonly Expr[], hoist: boolean, paramId: (k: number) => string) => emit(roots, params, paramId, hoist, 'v', true);
+  const fw = emit(program, [oF], true, 'v');
+  const fd = emit(program, [oF, oD], true, 'v');
+  const bw = emit(program, [oD], true, 'v');
+  const pg = emit(program, oP, true, 'v');
+  const fdc = emit(program, [oF, oD], false, 'v');
+  const pgc = emit(program, oP, false, 'v');
 
-  const fw = loop([f], true, (k) => `p${k}`);
-  const fd = loop([f, df], true, (k) => `p${k}`);
-  const bw = loop([df], true, (k) => `p${k}`);
-  const pg = loop(dp, true, (k) => `p${k}`);
-  const fdc = loop([f, df], false, (k) => `p${k}`);
-  const pgc = loop(dp, false, (k) => `p${k}`);
+  const fix = (v: string, which: string, pArg: string) => `if (${v} !== ${v} || x !== x) ${v} = ${which}(x, ${pArg});`;
 
-  // Any NaN (NaN input, ∞·0 at ±Infinity, or an unselected infinite branch) is recomputed by the scalar code.
-  const fix = (v: string, which: string, pArg: string) => `if (!(${v} === ${v})) ${v} = ${which}(x, ${pArg});`;
-
-  const source = `${fixes}
+  const source = `
 const pvec = (P, c) => { const q = new Array(${n}); for (let k = 0; k < ${n}; k++) q[k] = P[k][c]; return q; };
 return {
   params: ${JSON.stringify(params)},
@@ -228,7 +207,7 @@ return {
         ${[...fdc.pre, ...fdc.body].join('\n')}
         let y = ${fdc.outs[0]};
         let d = ${fdc.outs[1]};
-        if (!(y === y) || !(d === d)) { const q = pvec(P, c); ${fix('y', 'fS', 'q')} ${fix('d', 'dS', 'q')} }
+        if (y !== y || d !== d || x !== x) { const q = pvec(P, c); ${fix('y', 'fS', 'q')} ${fix('d', 'dS', 'q')} }
         Y[base + c] = y;
         D[base + c] = d;
       }
@@ -245,10 +224,10 @@ return {
         const x = X[base + c];
         const g = DY[base + c];
         ${[...pgc.pre, ...pgc.body].join('\n')}
-        ${params.map((_, k) => `{ let d = ${pgc.outs[k]}; if (!(d === d)) { const q = pvec(P, c); d = dpS[${k}](x, q); } G${k}[c] += g * d; }`).join('\n')}
+        ${params.map((_, k) => `{ let d = ${pgc.outs[k]}; if (d !== d || x !== x) { const q = pvec(P, c); d = dpS[${k}](x, q); } G${k}[c] += g * d; }`).join('\n')}
       }
     }
   },
 };`;
-  return build<ActivationKernel>(source);
+  return build<ActivationKernel>(source, ['fS', 'dS', 'dpS'], [fS, dS, dpS]);
 }

@@ -17,7 +17,7 @@
  *   primary     := number | name | name '(' expression (',' expression)* ')' | '(' expression ')'
  */
 import { type Expr, VARIABLE, num, op, sym } from './ast.js';
-import { FUNCTION_NAMES, PRIMITIVES } from './primitives.js';
+import { FUNCTION_NAMES, type PrimitiveName, isPrimitiveName, primitive } from './primitives.js';
 import { ActlabError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -136,7 +136,7 @@ function describe(t: Token): string {
   return t.kind === 'end' ? 'the end of the expression' : `'${t.text}'`;
 }
 
-const COMPARISONS: Readonly<Record<string, string>> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' };
+const COMPARISONS: Readonly<Record<string, PrimitiveName>> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' };
 
 class Parser {
   private pos = 0;
@@ -289,7 +289,7 @@ class Parser {
       if (isCall) return this.call(t);
       if (t.text === VARIABLE || this.names.has(t.text)) return this.node(sym(t.text));
       if (Object.hasOwn(CONSTANTS, t.text)) return this.node({ kind: 'num', value: CONSTANTS[t.text], name: t.text as 'pi' | 'e' });
-      if (PRIMITIVES.has(t.text) && FUNCTION_NAMES.includes(t.text)) this.fail(t, `'${t.text}' is a function; call it as ${t.text}(x)`);
+      if (isPrimitiveName(t.text) && FUNCTION_NAMES.includes(t.text)) this.fail(t, `'${t.text}' is a function; call it as ${t.text}(x)`);
       const known = [VARIABLE, ...this.names, ...Object.keys(CONSTANTS)];
       this.fail(
         t,
@@ -301,7 +301,7 @@ class Parser {
   }
 
   private call(name: Token): Expr {
-    const p = PRIMITIVES.get(name.text);
+    const p = isPrimitiveName(name.text) ? primitive(name.text) : undefined;
     if (!p || p.syntax !== 'function') {
       this.fail(name, `unknown function '${name.text}';${didYouMean(name.text, FUNCTION_NAMES)} functions: ${FUNCTION_NAMES.join(', ')}`);
     }

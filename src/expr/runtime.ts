@@ -1,6 +1,9 @@
 /**
  * Numerically stable f64 implementations of the primitives that JavaScript's Math lacks.
  * Compiled expressions call these through one object, so generated code never names user text.
+ * Every function here is self-contained (it names nothing outside its own body but `Math` and `Number`):
+ * printed JavaScript (`printCode`) carries their source text (`fn.toString()`), so there is one
+ * implementation of each, not a copy per target.
  */
 import { erf, erfc } from '../util/special.js';
 
@@ -18,9 +21,9 @@ export function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
-/** log(sigmoid(x)) = -softplus(-x). */
+/** log(sigmoid(x)) = -softplus(-x) = min(x, 0) - log1p(e^-|x|). */
 export function logsigmoid(x: number): number {
-  return -softplus(-x);
+  return Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)));
 }
 
 /** Hyperbolic secant 1/cosh(x); 0 for |x| beyond overflow, not NaN. */
@@ -33,9 +36,16 @@ export function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : Number.NaN;
 }
 
-/** Clamp u to [lo, hi]; NaN stays NaN. */
+/** min(max(u, lo), hi): hi where lo > hi (as NumPy and PyTorch); NaN if any argument is NaN. */
 export function clamp(u: number, lo: number, hi: number): number {
-  return u < lo ? lo : u > hi ? hi : u;
+  if (u !== u || lo !== lo || hi !== hi) return Number.NaN;
+  const m = u < lo ? lo : u;
+  return m > hi ? hi : m;
+}
+
+/** Heaviside step: 1 for x >= 0 (−0 included), 0 below, NaN for NaN. */
+export function step(x: number): number {
+  return x >= 0 ? 1 : x < 0 ? 0 : Number.NaN;
 }
 
 /** max(a, b) with NaN propagation. */
@@ -46,20 +56,6 @@ export function max(a: number, b: number): number {
 /** min(a, b) with NaN propagation. */
 export function min(a: number, b: number): number {
   return a < b ? a : b !== b ? b : a !== a ? a : b;
-}
-
-/** sin(x) at x^(k) (k-th derivative of sin). */
-function sinDerivative(k: number, x: number): number {
-  switch (k % 4) {
-    case 0:
-      return Math.sin(x);
-    case 1:
-      return Math.cos(x);
-    case 2:
-      return -Math.sin(x);
-    default:
-      return -Math.cos(x);
-  }
 }
 
 /**
@@ -83,13 +79,43 @@ export function sincDerivative(n: number, x: number): number {
     return sum;
   }
   let s = Math.sin(x) / x;
-  for (let k = 1; k <= n; k++) s = (sinDerivative(k, x) - k * s) / x;
+  const sx = Math.sin(x);
+  const cx = Math.cos(x);
+  for (let k = 1; k <= n; k++) s = ((k % 4 === 0 ? sx : k % 4 === 1 ? cx : k % 4 === 2 ? -sx : -cx) - k * s) / x;
   return s;
 }
 
 /** sinc(x) = sin(x)/x with sinc(0) = 1. */
 export function sinc(x: number): number {
-  return sincDerivative(0, x);
+  if (x !== x) return Number.NaN;
+  if (!Number.isFinite(x)) return 0;
+  const a = Math.abs(x);
+  // Taylor 1 - x²/6 + x⁴/120 - x⁶/5040 below 1e-2 (next term < 1e-16·|value|)
+  if (a < 1e-2) {
+    const z = x * x;
+    return 1 - (z / 6) * (1 - (z / 20) * (1 - (z / 42) * (1 - z / 72)));
+  }
+  return Math.sin(x) / x;
+}
+
+/** c ? a : b with the language's rule: NaN if c is NaN, a if c is non-zero, else b. */
+export function select(c: number, a: number, b: number): number {
+  return c !== c ? Number.NaN : c !== 0 ? a : b;
+}
+
+/** a && b as 1 or 0; NaN if either is NaN. */
+export function and(a: number, b: number): number {
+  return a !== a || b !== b ? Number.NaN : a !== 0 && b !== 0 ? 1 : 0;
+}
+
+/** a || b as 1 or 0; NaN if either is NaN. */
+export function or(a: number, b: number): number {
+  return a !== a || b !== b ? Number.NaN : a !== 0 || b !== 0 ? 1 : 0;
+}
+
+/** !a as 1 or 0; NaN if a is NaN. */
+export function not(a: number): number {
+  return a !== a ? Number.NaN : a === 0 ? 1 : 0;
 }
 
 /** The runtime object handed to compiled code. */
@@ -100,6 +126,11 @@ export const RUNTIME = {
   sech,
   sign,
   clamp,
+  step,
+  select,
+  and,
+  or,
+  not,
   max,
   min,
   sincDerivative,

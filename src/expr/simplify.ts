@@ -1,152 +1,181 @@
 /**
- * Algebraic simplification so that derivatives print readably: constant folding, neutral and absorbing
- * elements, sign normalisation, collection of constant factors, and pruning of conditionals whose two
- * branches are the same. It never rewrites a stable primitive into an unstable form (log1p, expm1,
- * softplus, sigmoid are kept as they are).
+ * Algebraic simplification that never changes a value. Every rule here is an identity of IEEE 754
+ * double arithmetic under the language's semantics (src/expr/primitives.ts) — for every input, NaN,
+ * ±0, ±∞ and subnormals included — so `evaluate(simplify(e))` is `evaluate(e)`, bit for bit; the
+ * differential test (test/expr/semantics.test.ts) holds this. Rules that are only true of real numbers
+ * are not here: `x*0 → 0` (NaN at ∞), `x - x → 0`, `c ? a : a → a` (NaN when c is), `x + 0 → x` (−0),
+ * reassociation (rounding). What remains: constant folding of arithmetic, exact neutral elements
+ * (`x*1`, `x - 0`, `x + -0`, `x^1`, `x^0 = 1`), sign normalisation (`a + -b → a - b`, `-(-a) → a`,
+ * `(-a)*b → -(a*b)`), constants to the front of products, division by a power of two as a product,
+ * and constant conditions.
+ *
+ * Stable forms are never rewritten into unstable ones (log1p, expm1, softplus, sigmoid are kept); turning
+ * naive forms into stable primitives changes values (for the better) and is a separate, reported step
+ * (`stabilize` in src/expr/stabilize.ts).
+ *
+ * The work is one bottom-up pass over the DAG with hash-consing (structurally equal subtrees become one
+ * node, compared by identity): iterative, linear in the number of distinct subtrees, and capped at
+ * {@link MAX_DERIVED_NODES}.
  */
-import { type Expr, num, op } from './ast.js';
-import { keyOf } from './keys.js';
-import { primitive } from './primitives.js';
+import { type Expr, num } from './ast.js';
+import { ExpressionSizeError } from './ir.js';
+import { type PrimitiveName, PRIMITIVE_TABLE } from './primitives.js';
 
-const isNum = (e: Expr, v?: number): boolean => e.kind === 'num' && (v === undefined || e.value === v);
-const isOp = (e: Expr, name: string): boolean => e.kind === 'op' && e.op === name;
-/** Value of a number node (callers check isNum first). */
+/** Most distinct subexpressions a simplified or differentiated expression may have. */
+export const MAX_DERIVED_NODES = 100_000;
+
+const ARITHMETIC = new Set<PrimitiveName>(['add', 'sub', 'mul', 'div', 'neg', 'pow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not']);
+
+/** Hash-consing of expression nodes: one object per distinct structure. */
+export class Interner {
+  private readonly ids = new Map<Expr, number>();
+  private readonly table = new Map<string, Expr>();
+
+  constructor(private readonly limit: number, private readonly what: string) {}
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** The canonical node for a leaf or for an operator over canonical arguments. */
+  node(e: Expr): Expr {
+    const own = this.ids.get(e);
+    if (own !== undefined) return e;
+    let key: string;
+    if (e.kind === 'num') key = `n${Object.is(e.value, -0) ? '-0' : String(e.value)}${e.name ?? ''}`;
+    else if (e.kind === 'sym') key = `s${e.name}`;
+    else key = `${e.op}(${e.args.map((a) => this.id(a)).join(',')})`;
+    const hit = this.table.get(key);
+    if (hit) return hit;
+    if (this.table.size >= this.limit) throw new ExpressionSizeError(this.what, this.limit, 'distinct subexpressions');
+    this.table.set(key, e);
+    this.ids.set(e, this.ids.size);
+    return e;
+  }
+
+  private id(e: Expr): number {
+    const i = this.ids.get(e);
+    if (i === undefined) throw new Error('Interner: argument not interned');
+    return i;
+  }
+}
+
+const isNum = (e: Expr, v?: number): e is Expr & { kind: 'num' } => e.kind === 'num' && (v === undefined || e.value === v);
+const isPlainNum = (e: Expr): boolean => e.kind === 'num' && e.name === undefined;
+const isOp = (e: Expr, name: PrimitiveName): e is Expr & { kind: 'op' } => e.kind === 'op' && e.op === name;
 const val = (e: Expr): number => (e.kind === 'num' ? e.value : Number.NaN);
-/** Arguments of an operator node (callers check isOp first). */
 const arg = (e: Expr, i: number): Expr => (e.kind === 'op' ? e.args[i] : e);
+const isNegZero = (e: Expr): boolean => e.kind === 'num' && Object.is(e.value, -0);
+const isPosZero = (e: Expr): boolean => e.kind === 'num' && Object.is(e.value, 0);
 
-/** Simplifies an expression (bottom-up, to a fixed point). */
-export function simplify(e: Expr): Expr {
-  let current = e;
-  for (let i = 0; i < 8; i++) {
-    const next = pass(current, new Map());
-    if (keyOf(next) === keyOf(current)) return next;
-    current = next;
+/** The simplifier of one call: rules over interned nodes. */
+class Simplifier {
+  constructor(private readonly pool: Interner) {}
+
+  mk(name: PrimitiveName, args: readonly Expr[]): Expr {
+    return this.pool.node({ kind: 'op', op: name, args });
   }
-  return current;
-}
 
-function pass(e: Expr, memo: Map<Expr, Expr>): Expr {
-  const hit = memo.get(e);
-  if (hit) return hit;
-  let out: Expr = e;
-  if (e.kind === 'op') {
-    const args = e.args.map((a) => pass(a, memo));
-    out = rewrite(e.op, args);
+  num(v: number): Expr {
+    return this.pool.node(num(v));
   }
-  memo.set(e, out);
-  return out;
-}
 
-const ARITHMETIC = new Set(['add', 'sub', 'mul', 'div', 'neg', 'pow', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not']);
-
-function same(a: Expr, b: Expr): boolean {
-  return keyOf(a) === keyOf(b);
-}
-
-function rewrite(name: string, a: Expr[]): Expr {
-  // Constant folding of arithmetic on plain numbers; functions of constants (sqrt(2), log(2)) and the named
-  // constants pi and e are kept symbolic so that formulas stay readable.
-  if (a.length > 0 && ARITHMETIC.has(name) && a.every((x) => x.kind === 'num' && x.name === undefined)) {
-    const v = primitive(name).evaluate(a.map((x) => (x as { value: number }).value));
-    if (Number.isFinite(v)) return num(v);
-  }
-  const [x, y, z] = a;
-  switch (name) {
-    case 'add':
-      if (isNum(x, 0)) return y;
-      if (isNum(y, 0)) return x;
-      if (isOp(y, 'neg')) return rewrite('sub', [x, arg(y, 0)]);
-      if (isNum(y) && val(y) < 0) return op('sub', x, num(-val(y)));
-      if (isOp(x, 'neg')) return rewrite('sub', [y, arg(x, 0)]);
-      if (same(x, y)) return rewrite('mul', [num(2), x]);
-      break;
-    case 'sub':
-      if (isNum(y, 0)) return x;
-      if (isNum(x, 0)) return rewrite('neg', [y]);
-      if (isOp(y, 'neg')) return rewrite('add', [x, arg(y, 0)]);
-      if (isNum(y) && val(y) < 0) return op('add', x, num(-val(y)));
-      if (same(x, y)) return num(0);
-      break;
-    case 'mul': {
-      if (isNum(x, 0) || isNum(y, 0)) return num(0);
-      if (isNum(x, 1)) return y;
-      if (isNum(y, 1)) return x;
-      if (isNum(x, -1)) return rewrite('neg', [y]);
-      if (isNum(y, -1)) return rewrite('neg', [x]);
-      if (isOp(x, 'neg')) return rewrite('neg', [rewrite('mul', [arg(x, 0), y])]);
-      if (isOp(y, 'neg')) return rewrite('neg', [rewrite('mul', [x, arg(y, 0)])]);
-      // Constants to the front: y*2 -> 2*y; 2*(3*y) -> 6*y; (2*a)*b -> 2*(a*b)
-      if (isNum(y) && !isNum(x)) return rewrite('mul', [y, x]);
-      if (isNum(x) && isOp(y, 'mul') && isNum(arg(y, 0))) return rewrite('mul', [rewrite('mul', [x, arg(y, 0)]), arg(y, 1)]);
-      if (!isNum(x) && isOp(x, 'mul') && isNum(arg(x, 0))) return rewrite('mul', [arg(x, 0), rewrite('mul', [arg(x, 1), y])]);
-      if (!isNum(x) && isOp(y, 'mul') && isNum(arg(y, 0))) return rewrite('mul', [arg(y, 0), rewrite('mul', [x, arg(y, 1)])]);
-      if (same(x, y)) return op('pow', x, num(2));
-      // Equal factors into powers (whole exponents only): a*(a*b) -> a^2*b, a^m*a^n -> a^(m+n)
-      if (isOp(y, 'mul') && same(x, arg(y, 0))) return rewrite('mul', [op('pow', x, num(2)), arg(y, 1)]);
-      {
-        const [bx, ex] = wholePower(x);
-        const [by, ey] = wholePower(y);
-        if ((ex !== 1 || ey !== 1) && same(bx, by)) return rewrite('pow', [bx, num(ex + ey)]);
-        if (isOp(y, 'mul')) {
-          const [bz, ez] = wholePower(arg(y, 0));
-          if ((ex !== 1 || ez !== 1) && same(bx, bz)) return rewrite('mul', [rewrite('pow', [bx, num(ex + ez)]), arg(y, 1)]);
-        }
-      }
-      // a * (1/b) -> a/b
-      if (isOp(y, 'div') && isNum(arg(y, 0), 1)) return rewrite('div', [x, arg(y, 1)]);
-      if (isOp(x, 'div') && isNum(arg(x, 0), 1)) return rewrite('div', [y, arg(x, 1)]);
-      break;
+  /** Rewrites name(args) (args already simplified and interned). Each rule shrinks or normalises, so this terminates. */
+  rw(name: PrimitiveName, a: readonly Expr[]): Expr {
+    if (ARITHMETIC.has(name) && a.every(isPlainNum)) {
+      const v = PRIMITIVE_TABLE[name].evaluate(a.map(val));
+      if (Number.isFinite(v)) return this.num(v);
     }
-    case 'div':
-      if (isNum(x, 0) && !isNum(y, 0)) return num(0);
-      if (isNum(y, 1)) return x;
-      if (isNum(y, -1)) return rewrite('neg', [x]);
-      if (isOp(x, 'neg')) return rewrite('neg', [rewrite('div', [arg(x, 0), y])]);
-      if (isOp(y, 'neg')) return rewrite('neg', [rewrite('div', [x, arg(y, 0)])]);
-      if (isNum(y) && val(y) !== 0 && !isNum(x) && Number.isFinite(1 / val(y)) && isExactReciprocal(val(y))) {
-        return rewrite('mul', [num(1 / val(y)), x]);
-      }
-      // (a/b)/b -> a/b^2
-      if (isOp(x, 'div') && same(arg(x, 1), y)) return rewrite('div', [arg(x, 0), rewrite('pow', [y, num(2)])]);
-      if (same(x, y)) break; // x/x is not 1 at x = 0
-      break;
-    case 'neg':
-      if (isNum(x)) return num(-val(x));
-      if (isOp(x, 'neg')) return arg(x, 0);
-      if (isOp(x, 'sub')) return op('sub', arg(x, 1), arg(x, 0));
-      if (isOp(x, 'mul') && isNum(arg(x, 0))) return rewrite('mul', [num(-val(arg(x, 0))), arg(x, 1)]);
-      break;
-    case 'pow':
-      if (isNum(y, 1)) return x;
-      // (-a)^n = a^n for even whole n
-      if (isOp(x, 'neg') && isNum(y) && Number.isInteger(val(y)) && val(y) % 2 === 0) return rewrite('pow', [arg(x, 0), y]);
-      if (isNum(y, 0)) return num(1);
-      if (isOp(x, 'pow') && isNum(arg(x, 1)) && isNum(y) && Number.isInteger(val(arg(x, 1))) && Number.isInteger(val(y))) {
-        return op('pow', arg(x, 0), num(val(arg(x, 1)) * val(y)));
-      }
-      break;
-    case 'select':
-      if (isNum(x)) return val(x) !== 0 ? y : z;
-      if (same(y, z)) return y;
-      break;
-    default:
-      break;
+    const [x, y, z] = a;
+    switch (name) {
+      case 'add':
+        if (isNegZero(y)) return x; // x + -0 = x for every x (+0 + -0 = +0)
+        if (isNegZero(x)) return y;
+        if (isOp(y, 'neg')) return this.rw('sub', [x, arg(y, 0)]);
+        if (isNum(y) && val(y) < 0 && isPlainNum(y)) return this.mk('sub', [x, this.num(-val(y))]);
+        if (isOp(x, 'neg')) return this.rw('sub', [y, arg(x, 0)]);
+        if (x === y) return this.rw('mul', [this.num(2), x]); // x + x = 2x exactly
+        break;
+      case 'sub':
+        if (isPosZero(y)) return x; // x - 0 = x (−0 − 0 = −0)
+        if (isNegZero(x)) return this.rw('neg', [y]); // −0 − y = −y
+        if (isOp(y, 'neg')) return this.rw('add', [x, arg(y, 0)]);
+        if (isNum(y) && val(y) < 0 && isPlainNum(y)) return this.mk('add', [x, this.num(-val(y))]);
+        break;
+      case 'mul':
+        if (isNum(x, 1) && isPlainNum(x)) return y;
+        if (isNum(y, 1) && isPlainNum(y)) return x;
+        if (isNum(x, -1) && isPlainNum(x)) return this.rw('neg', [y]);
+        if (isNum(y, -1) && isPlainNum(y)) return this.rw('neg', [x]);
+        if (isOp(x, 'neg')) return this.rw('neg', [this.rw('mul', [arg(x, 0), y])]);
+        if (isOp(y, 'neg')) return this.rw('neg', [this.rw('mul', [x, arg(y, 0)])]);
+        if (isNum(y) && !isNum(x)) return this.rw('mul', [y, x]); // constants to the front (commutative, exact)
+        break;
+      case 'div':
+        if (isNum(y, 1) && isPlainNum(y)) return x;
+        if (isNum(y, -1) && isPlainNum(y)) return this.rw('neg', [x]);
+        if (isOp(x, 'neg')) return this.rw('neg', [this.rw('div', [arg(x, 0), y])]);
+        if (isOp(y, 'neg')) return this.rw('neg', [this.rw('div', [x, arg(y, 0)])]);
+        if (isNum(y) && isPlainNum(y) && !isNum(x) && exactReciprocal(val(y))) return this.rw('mul', [this.num(1 / val(y)), x]);
+        break;
+      case 'neg':
+        if (isNum(x) && isPlainNum(x)) return this.num(-val(x));
+        if (isOp(x, 'neg')) return arg(x, 0);
+        if (isOp(x, 'mul') && isNum(arg(x, 0)) && isPlainNum(arg(x, 0))) return this.rw('mul', [this.num(-val(arg(x, 0))), arg(x, 1)]);
+        break;
+      case 'pow':
+        if (isNum(y, 1) && isPlainNum(y)) return x; // Math.pow(x, 1) = x, NaN and −0 included
+        if (isNum(y, 0) && isPlainNum(y)) return this.num(1); // Math.pow(x, ±0) = 1, even for NaN
+        // (−a)^n = a^n for even whole n (pow is even in its base for even integer exponents)
+        if (isOp(x, 'neg') && isNum(y) && Number.isInteger(val(y)) && val(y) % 2 === 0) return this.rw('pow', [arg(x, 0), y]);
+        break;
+      case 'select':
+        if (isNum(x)) return val(x) !== val(x) ? this.num(Number.NaN) : val(x) !== 0 ? y : z;
+        if (isOp(x, 'not')) return this.rw('select', [arg(x, 0), z, y]); // NaN stays NaN either way
+        break;
+      default:
+        break;
+    }
+    return this.mk(name, a);
   }
-  return op(name, ...a);
 }
 
-/** An expression as base^n with n a whole number from 2 to 64 (a plain a is a^1). */
-function wholePower(e: Expr): [Expr, number] {
-  if (isOp(e, 'pow') && isNum(arg(e, 1))) {
-    const n = val(arg(e, 1));
-    if (Number.isInteger(n) && n >= 2 && n <= 64) return [arg(e, 0), n];
-  }
-  return [e, 1];
-}
-
-/** True when 1/v is exact in binary floating point (v a power of two), so x/v → (1/v)*x loses nothing. */
-function isExactReciprocal(v: number): boolean {
+/** True when x / v = x · (1/v) for every x: v a power of two whose reciprocal is representable. */
+function exactReciprocal(v: number): boolean {
+  if (!Number.isFinite(v) || v === 0) return false;
+  const r = 1 / v;
+  if (!Number.isFinite(r) || r * v !== 1) return false;
   const m = Math.abs(v);
-  return Math.log2(m) === Math.round(Math.log2(m));
+  return Math.log2(m) === Math.round(Math.log2(m)) && 2 ** Math.round(Math.log2(m)) === m && 2 ** -Math.round(Math.log2(m)) === Math.abs(r);
+}
+
+/** Simplifies an expression without changing its value anywhere (see the file header). */
+export function simplify(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Expr {
+  const pool = new Interner(maxNodes, 'the simplified expression');
+  const s = new Simplifier(pool);
+  const done = new Map<Expr, Expr>();
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const n = stack[stack.length - 1];
+    if (done.has(n)) {
+      stack.pop();
+      continue;
+    }
+    if (n.kind !== 'op') {
+      done.set(n, pool.node(n));
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (let i = n.args.length - 1; i >= 0; i--) {
+      if (!done.has(n.args[i])) {
+        ready = false;
+        stack.push(n.args[i]);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    done.set(n, s.rw(n.op, n.args.map((a) => done.get(a) as Expr)));
+  }
+  return done.get(e) as Expr;
 }

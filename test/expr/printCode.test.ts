@@ -273,8 +273,8 @@ describe('printCode: Python', () => {
     }
     expect(PY_NAMES('pytorch', resolveActivation('sigmoid'))).toContain('torch.sigmoid(x)');
     expect(PY_NAMES('pytorch', resolveActivation('softplus'))).toContain('F.softplus(');
-    expect(PY_NAMES('numpy', resolveActivation('softplus'))).toContain('np.logaddexp(0, ');
-    expect(PY_NAMES('pytorch', resolveActivation('relu'))).toContain('torch.where(x > 0, x, 0)');
+    expect(PY_NAMES('numpy', resolveActivation('softplus'))).toContain('np.logaddexp(0.0, ');
+    expect(PY_NAMES('pytorch', resolveActivation('relu'))).toContain('torch.where(x > 0.0, x, torch.where(x <= 0.0, ');
     expect(PY_NAMES('numpy', resolveActivation('gelu'))).toContain('from scipy.special import erf as _erf, erfc as _erfc');
   });
 
