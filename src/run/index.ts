@@ -8,3 +8,4 @@ export { readModelInput, targetKey, type ModelInputRows } from './csvInput.js';
 export { trainRun, type RunResult } from './trainRun.js';
 export { SAVED_MODEL_SCHEMA } from './schema.js';
 export { BUILTIN_TARGET, datasetToCsv } from './dataCsv.js';
+export { classificationAccuracy } from './accuracy.js';

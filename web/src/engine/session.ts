@@ -16,6 +16,9 @@ import { createModel, type Model } from '../../../src/nn/model.js';
 import { modelToJson } from '../../../src/nn/serialize.js';
 import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
 import { sigmoid } from '../../../src/expr/runtime.js';
+import { lossFor } from '../../../src/experiments/defaults.js';
+import { encodeTargets, outputWidth } from '../../../src/experiments/encodeTargets.js';
+import { classificationAccuracy } from '../../../src/run/accuracy.js';
 import { ActlabError } from '../../../src/util/errors.js';
 import { createRng } from '../../../src/util/rng.js';
 import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS, type CustomData } from '../state/types.js';
@@ -347,8 +350,8 @@ export class Session {
     let testAccuracy = rec.testAccuracy ?? null;
     const p = this.prepared;
     if (p.info.task === 'classification' && p.loss === 'mse') {
-      trainAccuracy = mseAccuracy(r.model, p.train);
-      testAccuracy = p.test ? mseAccuracy(r.model, p.test) : null;
+      trainAccuracy = classificationAccuracy(r.model, p.train);
+      testAccuracy = p.test ? classificationAccuracy(r.model, p.test) : null;
     }
     return {
       epoch: this.epoch,
@@ -576,17 +579,10 @@ function prepareData(spec: RunSpec): Prepared {
     const names: [string, string] = custom ? [ds.featureNames[planeColumns[0]], ds.featureNames[planeColumns[1] ?? 0]] : ['x1', 'x2'];
     encoder = featureEncoder(spec.features, ds.d, planeColumns, names);
   }
-  let loss: LossName;
-  if (task === 'regression') loss = 'mse';
-  else if (spec.loss === 'mse') loss = 'mse';
-  else loss = numClasses === 2 ? 'binary_crossentropy' : 'categorical_crossentropy';
-  const outputSize = task === 'classification' && numClasses > 2 ? numClasses : 1;
-  const targets = (part: Dataset): Float32Array => {
-    if (outputSize === 1) return Float32Array.from(part.y);
-    const y = new Float32Array(part.n * outputSize);
-    for (let i = 0; i < part.n; i++) y[i * outputSize + part.y[i]] = 1;
-    return y;
-  };
+  // Loss, output width and target encoding are the core's (src/experiments): the CLI and the lessons decide them the same way.
+  const loss: LossName = lossFor(task, numClasses, spec.loss === 'mse' ? 'mse' : undefined);
+  const outputSize = outputWidth(ds, loss);
+  const targets = (part: Dataset): Float32Array => encodeTargets(part, loss).y.slice();
   const train: TrainData = { x: encoder.encodeRows(trainDs.x, trainDs.n), y: targets(trainDs), rows: trainDs.n };
   const test: TrainData | null = testDs && testDs.n > 0 ? { x: encoder.encodeRows(testDs.x, testDs.n), y: targets(testDs), rows: testDs.n } : null;
 
@@ -738,27 +734,6 @@ function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Ar
 
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-/** Fraction of rows whose output class (≥ 0.5 for one output, argmax otherwise) matches the target. */
-function mseAccuracy(model: Model, data: TrainData): number {
-  const k = model.outputSize;
-  const out = model.predict(data.x, data.rows);
-  let correct = 0;
-  for (let r = 0; r < data.rows; r++) {
-    if (k === 1) {
-      if ((out[r] >= 0.5 ? 1 : 0) === (data.y[r] >= 0.5 ? 1 : 0)) correct++;
-    } else {
-      let a = 0;
-      let b = 0;
-      for (let j = 1; j < k; j++) {
-        if (out[r * k + j] > out[r * k + a]) a = j;
-        if (data.y[r * k + j] > data.y[r * k + b]) b = j;
-      }
-      if (a === b) correct++;
-    }
-  }
-  return correct / data.rows;
 }
 
 function layerParams(l: Model['layers'][number]): LayerParams {
