@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
-import { modelFromJson } from '../../src/nn/index.js';
 import { findTour, tourPatch } from '../../web/src/tours/tours.js';
 import {
   DESKTOP,
@@ -391,7 +390,7 @@ describe('the explorer in Chromium', () => {
     await screenshot(page, 'desktop-tour');
   });
 
-  it('exports the model as JSON that modelFromJson loads', async () => {
+  it('exports the model as saved-model JSON that loadSavedModel loads, and as ONNX', async () => {
     const page = await open();
     await page.getByTestId('step').click();
     await waitEpochs(page, 1);
@@ -400,7 +399,7 @@ describe('the explorer in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model').click()]);
     const file = await download.path();
     const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-    const model = modelFromJson(json, resolveActivation);
+    const model = loadSavedModel(json, resolveActivation).model;
     const s = await getState(page);
     expect(model.inputSize).toBe(s.features.length);
     expect(model.layers.length).toBe(s.hidden.length + 1);

@@ -13,7 +13,7 @@ import type { LayerDiagnostics } from '../../../src/nn/diagnostics.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
 import { outputFromLogits, type LossName } from '../../../src/nn/losses.js';
 import { createModel, type Model } from '../../../src/nn/model.js';
-import { modelToJson } from '../../../src/nn/serialize.js';
+import { saveModel } from '../../../src/run/savedModel.js';
 import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
 import { sigmoid } from '../../../src/expr/runtime.js';
 import { lossFor } from '../../../src/experiments/defaults.js';
@@ -241,41 +241,38 @@ export class Session {
   }
 
   /**
-   * Run `k`'s model as actlab-model@1 JSON, with what `actlab predict` reads: `training.featureNames`
-   * (the network inputs as CSV column names), `meta.standardizer` and `meta.classNames`. Derived inputs
-   * (x1^2, sin(x1), …) must be columns of the CSV given to predict; `explorer` says how they are made.
+   * Run `k`'s model as saved-model JSON (src/run, version 2), what `actlab predict` and `actlab export` read:
+   * the network inputs as CSV column names, the standardiser and class names. Derived inputs (x1^2, sin(x1), …)
+   * must be columns of the CSV given to predict; `notes.explorer` says how they are made.
    */
   exportModel(k: number): string {
     const run = this.runAt(k);
     const { encoder, classNames, info } = this.prepared;
-    const model = run.model;
-    model.meta = {
-      standardizer: { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] },
-      ...(classNames ? { classNames } : {}),
-    };
     const s = this.spec;
-    const doc = {
-      ...modelToJson(model),
-      training: {
-        featureNames: [...encoder.names],
-        target: null,
-        task: info.task,
-        config: {
-          dataset: s.dataset, hidden: s.hidden, activations: run.label, outputActivation: this.outputActivation?.key ?? null,
-          loss: model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
-          regularization: s.regularization, regRate: s.regRate, initSeed: s.initSeed, epochs: this.epoch,
+    const saved = saveModel(run.model, {
+      spec: null,
+      featureNames: [...encoder.names],
+      standardizer: { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] },
+      target: null,
+      task: info.task,
+      classNames,
+      notes: {
+        explorer: {
+          config: {
+            dataset: s.dataset, hidden: s.hidden, activations: run.label, outputActivation: this.outputActivation?.key ?? null,
+            loss: run.model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
+            regularization: s.regularization, regRate: s.regRate, initSeed: s.initSeed, epochs: this.epoch,
+          },
+          inputs: [...encoder.names],
+          features: encoder.features ? [...encoder.features] : null,
+          rawColumns: info.featureNames,
+          note: encoder.features
+            ? 'inputs are features of the raw columns (x^2, x*y, sin(x)); give predict a CSV with one column per input, computed from the raw values'
+            : 'inputs are the raw CSV columns; predict standardises them with the saved standardiser',
         },
       },
-      explorer: {
-        inputs: [...encoder.names],
-        features: encoder.features ? [...encoder.features] : null,
-        rawColumns: info.featureNames,
-        note: encoder.features
-          ? 'inputs are features of the raw columns (x^2, x*y, sin(x)); give predict a CSV with one column per input, computed from the raw values'
-          : 'inputs are the raw CSV columns; predict standardises them with meta.standardizer',
-      },
-    };
-    return JSON.stringify(doc);
+    });
+    return JSON.stringify(saved);
   }
 
   /** Everything the page draws for the request, and the buffers that can be transferred. */
