@@ -9,6 +9,7 @@ import { registerCatalogCommands } from './commands/catalog.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { registerLessonCommands } from './commands/lessons.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerSearchCommands } from './commands/search.js';
 import { ActlabError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIO): Command {
   registerTrainingCommands(program, io);
   registerLessonCommands(program, io);
   registerExportCommand(program, io);
+  registerSearchCommands(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined }).showSuggestionAfterError(true);
   return program;
 }

@@ -17,6 +17,7 @@ import { TopBar } from './controls/TopBar.js';
 import { ownsSpaceKey } from './controls/options.js';
 import { lang, t } from './i18n/index.js';
 import { togglePlay } from './state/store.js';
+import { SearchPanel } from './search/SearchPanel.js';
 import { TourPanel } from './tours/TourPanel.js';
 import { GradientChart, Histograms, LossChart } from './views/Charts.js';
 import { ExportMenu } from './views/ExportMenu.js';
@@ -117,6 +118,9 @@ export function App() {
       <section class="below" aria-label={t('common.activationRegion')}>
         <Boundary name="activation panel">
           <ActivationPanel />
+        </Boundary>
+        <Boundary name="search">
+          <SearchPanel />
         </Boundary>
       </section>
       <footer class="footer">

@@ -36,7 +36,7 @@ import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
-interface ModelOptions extends DataOptions {
+export interface ModelOptions extends DataOptions {
   hidden?: string;
   epochs?: string;
   lr?: string;
@@ -54,7 +54,7 @@ interface ModelOptions extends DataOptions {
 }
 
 /** Training settings given on the command line (unset ones take the job defaults). */
-function trainSettings(o: ModelOptions): Partial<TrainSettings> {
+export function trainSettings(o: ModelOptions): Partial<TrainSettings> {
   return {
     ...(o.epochs !== undefined ? { epochs: parseInteger(o.epochs, '--epochs', 1, 1_000_000) } : {}),
     ...(o.lr !== undefined ? { lr: parseNumber(o.lr, '--lr') } : {}),
@@ -67,7 +67,7 @@ function trainSettings(o: ModelOptions): Partial<TrainSettings> {
 }
 
 /** The network options (without the activation). */
-function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activation'>> {
+export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activation'>> {
   return {
     ...(o.hidden !== undefined ? { hidden: parseHidden(o.hidden) } : {}),
     ...(o.loss !== undefined ? { loss: LOSS_FLAGS[parseChoice(o.loss, '--loss', Object.keys(LOSS_FLAGS))] } : {}),
@@ -82,7 +82,8 @@ function parseHidden(text: string): number[] {
   return text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
 }
 
-function addDataOptions(c: Command): Command {
+/** The data options shared by train, compare and search. */
+export function addDataOptions(c: Command): Command {
   return c
     .requiredOption('--data <set|file.csv>', 'a built-in data set (xor, spiral, iris, mnist, …) or a CSV file with a header line')
     .option('--target <column>', 'target column of a CSV file (default: the last column)')
@@ -92,7 +93,8 @@ function addDataOptions(c: Command): Command {
     .option('--data-seed <n>', 'seed of data generation and the train/test split (default 1)');
 }
 
-function addModelOptions(c: Command): Command {
+/** The network and training options shared by train, compare and search. */
+export function addModelOptions(c: Command): Command {
   return c
     .option('--hidden <widths>', 'hidden layer widths (default 8,8; MNIST 64)')
     .option('--epochs <n>', 'training epochs (default 300; MNIST 10)')
