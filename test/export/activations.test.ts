@@ -11,20 +11,8 @@ import { CATALOG } from '../../src/activations/registry.js';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import type { Activation } from '../../src/activations/activation.js';
 import { activationToOnnx, activationToPytorch, activationToTfjs, exportActivation, tfjsClassName } from '../../src/export/index.js';
-import { disagreements, exportGrid } from './grid.js';
+import { disagreements, exportGrid, TYPED_IN } from './grid.js';
 import { importModule, moduleDir, runOnnx, runTorchActivations, scratchDir, tf } from './runners.js';
-
-/** Typed-in activations: parameters, logic, min/max/clamp, stable primitives, hypot. */
-export const TYPED_IN = [
-  'x*sigmoid(beta*x); beta=1.5',
-  'x > 0 ? x : a*expm1(x) + b*x; a=0.7; b=0.05',
-  'log1p(abs(x))*sign(x)',
-  'clamp(x, -2, 2) + 0.1*sin(x)',
-  'max(x, 0.5*x) - min(x, 0)*erfc(x)',
-  'hypot(x, 1) - 1',
-  '(x < -1 || x > 1) && !(x == 3) ? x : x^3/3 + 2/3*sign(x)',
-  'x*tanh(softplus(x)) + 0.01*logsigmoid(x) + sinc(x)',
-];
 
 const ALL: readonly { label: string; act: Activation }[] = [
   ...CATALOG.map((s) => ({ label: s.id, act: resolveActivation(s.id) })),

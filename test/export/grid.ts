@@ -29,3 +29,15 @@ export function disagreements(x: ArrayLike<number>, a: ArrayLike<number>, b: Arr
   for (let i = 0; i < x.length && out.length < 5; i++) if (!close(a[i], b[i], tol)) out.push(`x=${x[i]}: ${a[i]} vs ${b[i]}`);
   return out;
 }
+
+/** Typed-in activations: parameters, logic, min/max/clamp, stable primitives, hypot. */
+export const TYPED_IN = [
+  'x*sigmoid(beta*x); beta=1.5',
+  'x > 0 ? x : a*expm1(x) + b*x; a=0.7; b=0.05',
+  'log1p(abs(x))*sign(x)',
+  'clamp(x, -2, 2) + 0.1*sin(x)',
+  'max(x, 0.5*x) - min(x, 0)*erfc(x)',
+  'hypot(x, 1) - 1',
+  '(x < -1 || x > 1) && !(x == 3) ? x : x^3/3 + 2/3*sign(x)',
+  'x*tanh(softplus(x)) + 0.01*logsigmoid(x) + sinc(x)',
+];
