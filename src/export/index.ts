@@ -1,5 +1,5 @@
 /** Export of activations and saved models to ONNX, PyTorch, TF.js and NumPy: re-exports only. */
-export { ONNX_OPSET, activationToOnnx, modelToOnnx } from './onnxExport.js';
+export { ONNX_FUNCTION_DOMAIN, ONNX_OPSET, activationToOnnx, modelToOnnx, onnxFunctionName } from './onnxExport.js';
 export { activationToPytorch, modelToPytorch } from './pytorchExport.js';
 export { activationToTfjs, modelToTfjs, tfjsClassName } from './tfjsExport.js';
 export { activationToNumpy, modelToNumpy } from './numpyExport.js';

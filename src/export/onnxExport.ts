@@ -3,26 +3,41 @@
  * (the standardiser is part of the graph: Sub, Div), and gives one output `output`, float32 [N, outputs]:
  * what `actlab predict --json` prints as `output` (identity, Sigmoid or Softmax over the logits). Dense
  * layers are MatMul + Add; activations are rendered from the IR; learned activation parameters are
- * initializers (a scalar per layer, or a [units] row per unit). An activation alone becomes a model of one
- * elementwise function: input `input` of any shape, parameters as initializers named after them.
+ * initializers (a scalar per layer, or a [units] row per unit). An activation alone becomes a model that calls
+ * one model-local ONNX function (domain `actlab`): input `input` [N], parameters as initializers.
  */
 import type { Activation } from '../activations/activation.js';
 import type { SavedModelJson } from '../run/savedModel.js';
 import { exportActivation, exportModelOf, type ExportActivation, type ExportModel } from './model.js';
 import { renderOnnxActivation } from './onnxActivation.js';
-import { encodeModel, GraphBuilder, ONNX_OPSET } from './onnxGraph.js';
+import { encodeModel, functionProto, GraphBuilder, ONNX_FUNCTION_DOMAIN, ONNX_OPSET } from './onnxGraph.js';
 
-export { ONNX_OPSET };
+export { ONNX_FUNCTION_DOMAIN, ONNX_OPSET };
 
-/** An activation as an ONNX model (`input` → `output`, elementwise, any shape). */
+/**
+ * An activation as an ONNX model (`input` → `output`, float32 [N], elementwise). The function itself is a
+ * model-local ONNX function `actlab.<Name>(x, params…) → y` of any shape (reusable in other graphs), called
+ * once by the graph with the parameters as initializers named after them. (The graph's interface has a
+ * shape because ONNX's checker, as of onnx 1.12, requires one.)
+ */
 export function activationToOnnx(a: Activation | ExportActivation): Uint8Array {
   const act = 'program' in a ? a : exportActivation(a);
+  const fnName = onnxFunctionName(act.name);
+  const fb = new GraphBuilder(true);
+  const fx = fb.reserve('x');
+  const fparams = act.paramNames.map((p) => fb.reserve(p));
+  fb.node('Identity', [renderOnnxActivation(fb, act.program, fx, fparams)], {}, fb.reserve('y'));
+  const fn = functionProto(fb, fnName, [fx, ...fparams], ['y'], `actlab activation ${act.key}`);
   const g = new GraphBuilder();
   const x = g.reserve('input');
   const params = act.paramNames.map((name, i) => g.tensor(name, [], [act.paramValues[i]]));
-  const y = renderOnnxActivation(g, act.program, x, params);
-  g.node('Identity', [y], {}, g.reserve('output'));
-  return encodeModel(g, act.name, { name: 'input', dims: null }, { name: 'output', dims: null }, `actlab activation ${act.key}`);
+  g.nodes.push({ opType: fnName, domain: ONNX_FUNCTION_DOMAIN, input: [x, ...params], output: [g.reserve('output')], name: 'activation' });
+  return encodeModel(g, act.name, { name: 'input', dims: ['N'] }, { name: 'output', dims: ['N'] }, `actlab activation ${act.key}`, [fn]);
+}
+
+/** The ONNX function name of an activation (`leaky_relu` → `LeakyRelu`). */
+export function onnxFunctionName(id: string): string {
+  return id.split('_').filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('') || 'Activation';
 }
 
 /** A saved model as an ONNX model (`input` [N, features] raw units → `output` [N, outputs]). */

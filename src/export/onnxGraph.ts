@@ -8,6 +8,8 @@ const { onnx } = onnxProto;
 
 /** The ONNX opset the exporters target. */
 export const ONNX_OPSET = 17;
+/** Domain of the ONNX functions actlab exports (one per activation). */
+export const ONNX_FUNCTION_DOMAIN = 'actlab';
 /** IR version written into exported models. */
 export const ONNX_IR_VERSION = 8;
 
@@ -20,6 +22,9 @@ export class GraphBuilder {
   private counter = 0;
   private readonly scalars = new Map<string, string>();
   private readonly names = new Set<string>();
+
+  /** `constantNodes`: scalars become Constant nodes (inside an ONNX function, which has no initializers). */
+  constructor(private readonly constantNodes = false) {}
 
   /** A fresh tensor name with this prefix. */
   fresh(prefix: string): string {
@@ -62,7 +67,7 @@ export class GraphBuilder {
     const key = Object.is(v, -0) ? '-0' : String(v);
     let name = this.scalars.get(key);
     if (!name) {
-      name = this.tensor(this.fresh('c'), [], [v], true);
+      name = this.constantNodes ? this.node('Constant', [], { value_float: { float: v } }) : this.tensor(this.fresh('c'), [], [v], true);
       this.scalars.set(key, name);
     }
     return name;
@@ -79,12 +84,14 @@ function valueInfo(name: string, dims: readonly (number | string)[] | null): onn
 /** The encoded model: one float32 input and one float32 output. */
 export function encodeModel(
   b: GraphBuilder, name: string, input: { name: string; dims: readonly (number | string)[] | null }, output: { name: string; dims: readonly (number | string)[] | null }, docString: string,
+  functions: readonly onnxProto.onnx.IFunctionProto[] = [],
 ): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: ONNX_IR_VERSION,
     producerName: 'actlab',
     docString,
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    opsetImport: [{ domain: '', version: ONNX_OPSET }, ...(functions.length ? [{ domain: ONNX_FUNCTION_DOMAIN, version: 1 }] : [])],
+    functions: [...functions],
     graph: {
       name,
       node: b.nodes,
@@ -94,4 +101,10 @@ export function encodeModel(
     },
   });
   return onnx.ModelProto.encode(model).finish();
+}
+
+/** An ONNX function (opset 17 inside) from a builder's nodes: inputs and outputs by name. */
+export function functionProto(b: GraphBuilder, name: string, input: readonly string[], output: readonly string[], docString: string): onnxProto.onnx.IFunctionProto {
+  if (b.initializers.length > 0) throw new Error('onnx: a function cannot hold initializers');
+  return { name, domain: ONNX_FUNCTION_DOMAIN, input: [...input], output: [...output], node: b.nodes, docString, opsetImport: [{ domain: '', version: ONNX_OPSET }] };
 }

@@ -10,9 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/activations/registry.js';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import type { Activation } from '../../src/activations/activation.js';
-import { activationToOnnx, activationToPytorch, activationToTfjs, exportActivation, tfjsClassName } from '../../src/export/index.js';
+import onnxProto from 'onnx-proto';
+import { ONNX_FUNCTION_DOMAIN, ONNX_OPSET, activationToOnnx, activationToPytorch, activationToTfjs, exportActivation, tfjsClassName } from '../../src/export/index.js';
 import { disagreements, exportGrid, TYPED_IN } from './grid.js';
-import { importModule, moduleDir, runOnnx, runTorchActivations, scratchDir, tf } from './runners.js';
+import { importModule, moduleDir, onnxCheckerFailures, runOnnx, runTorchActivations, scratchDir, tf } from './runners.js';
 
 const ALL: readonly { label: string; act: Activation }[] = [
   ...CATALOG.map((s) => ({ label: s.id, act: resolveActivation(s.id) })),
@@ -42,6 +43,25 @@ describe('exported activations run in the target frameworks', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('each ONNX file is one model-local function (domain actlab) called by the graph, and passes ONNX’s checker', () => {
+    const dir = scratchDir('actlab-onnx-');
+    try {
+      const paths = ALL.map(({ label, act }) => {
+        const bytes = activationToOnnx(act);
+        const m = onnxProto.onnx.ModelProto.decode(bytes);
+        expect(m.functions.map((f) => f.domain)).toEqual([ONNX_FUNCTION_DOMAIN]);
+        expect((m.graph?.node ?? []).map((n) => [n.domain, n.opType])).toEqual([[ONNX_FUNCTION_DOMAIN, m.functions[0].name]]);
+        expect(Number(m.opsetImport.find((o) => o.domain === '')?.version)).toBe(ONNX_OPSET);
+        const path = join(dir.dir, `${label}.onnx`);
+        writeFileSync(path, bytes);
+        return path;
+      });
+      expect(onnxCheckerFailures(paths)).toEqual({});
+    } finally {
+      dir.done();
+    }
+  }, 60_000);
 
   const py = scratchDir('actlab-torch-');
   afterAll(py.done);

@@ -12,7 +12,7 @@ import { loadSavedModel, trainRun, type SavedModelJson } from '../../src/run/ind
 import { resolveActivation } from '../../src/activations/resolve.js';
 import type { TrainingJobInput } from '../../src/experiments/trainingJob.js';
 import { close } from './grid.js';
-import { importModule, loadTfjsDirectory, moduleDir, runOnnx, runPython, scratchDir, tf, writeCsv } from './runners.js';
+import { importModule, loadTfjsDirectory, moduleDir, onnxCheckerFailures, runOnnx, runPython, scratchDir, tf, writeCsv } from './runners.js';
 
 const JOBS: Record<string, TrainingJobInput> = {
   iris: { data: { name: 'iris' }, model: { activation: 'relu' }, train: { epochs: 40 } },
@@ -59,15 +59,19 @@ describe('exported models give actlab predict’s outputs', () => {
     expect((layers[2].params as number[][])[0].some((a) => Math.abs(a - 0.7) > 1e-4)).toBe(true);
   });
 
+  const py = scratchDir('actlab-models-');
+  afterAll(py.done);
   for (const [name, c] of CASES) {
-    it(`${name}: ONNX Runtime within 1e-5 (input 'input' [N, ${c.saved.inputs.names.length}] raw units, output 'output')`, async () => {
-      const y = await runOnnx(modelToOnnx(c.saved), Float32Array.from(c.x), [c.rows, c.saved.inputs.names.length]);
+    it(`${name}: ONNX Runtime within 1e-5 and ONNX's checker passes (input 'input' [N, ${c.saved.inputs.names.length}] raw units, output 'output')`, async () => {
+      const bytes = modelToOnnx(c.saved);
+      const y = await runOnnx(bytes, Float32Array.from(c.x), [c.rows, c.saved.inputs.names.length]);
       expect(bad(y, c.expected)).toEqual([]);
+      const path = join(py.dir, `${name.replace(/[^a-z0-9]+/gi, '_')}.onnx`);
+      writeFileSync(path, bytes);
+      expect(onnxCheckerFailures([path])).toEqual({});
     });
   }
 
-  const py = scratchDir('actlab-models-');
-  afterAll(py.done);
   for (const [name, c] of CASES) {
     it(`${name}: python3 model.py input.csv (PyTorch) and the NumPy script print the outputs within 1e-5`, () => {
       const csv = join(py.dir, 'input.csv');

@@ -89,3 +89,18 @@ export function writeCsv(path: string, names: readonly string[], x: ArrayLike<nu
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
+
+/** Runs ONNX's own checker (python3-onnx, full check with shape inference) on model files; returns the failures. */
+export function onnxCheckerFailures(paths: readonly string[]): Record<string, string> {
+  const code = [
+    'import json, sys, onnx',
+    'out = {}',
+    'for p in sys.argv[1:]:',
+    '    try:',
+    '        onnx.checker.check_model(onnx.load(p), full_check=True)',
+    '    except Exception as e:',
+    '        out[p] = "%s: %s" % (type(e).__name__, str(e)[:300])',
+    'print(json.dumps(out))',
+  ].join('\n');
+  return runPython(['-c', code, ...paths]) as Record<string, string>;
+}

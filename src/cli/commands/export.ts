@@ -85,7 +85,7 @@ export function registerExportCommand(program: Command, io: CliIO): void {
 }
 
 function usageLine(to: Target, model: boolean, arg: string): string {
-  if (to === 'onnx') return model ? "run it: input 'input' float32 [N, features] in the CSV's units, output 'output'" : "run it: input 'input' float32 (any shape), output 'output'";
+  if (to === 'onnx') return model ? "run it: input 'input' float32 [N, features] in the CSV's units, output 'output'" : "run it: input 'input' float32 [N], output 'output'; the function itself (domain actlab) takes any shape";
   if (to === 'pytorch') return model ? 'run it: python3 model.py input.csv, or load_model() in Python' : 'use it: load_model() returns the nn.Module';
   if (to === 'numpy') return model ? 'run it: python3 model.py input.csv, or predict(x) in Python' : 'use it: import the function and its derivative';
   if (model) return "load it: import './actlab_layers.js' then tf.loadLayersModel('…/model.json')";
