@@ -32,10 +32,20 @@ export function modelToNumpy(saved: SavedModelJson | ExportModel): string {
     const code = printCode('numpy', { name, title: act.key, expr: act.expr, derivative: act.derivative, params: act.paramNames.map((p, i) => ({ name: p, value: act.paramValues[i] })) });
     fns.set(act.key, { name, code: code.replace(/^import (numpy as np|math)$/gm, '') });
   }
-  const layers = m.layers.map((l) => {
+  const paramLines: string[] = [];
+  const layers = m.layers.map((l, i) => {
     const act = l.activation ? fns.get(l.activation.key) : undefined;
-    const params = l.activation ? l.activation.paramNames.map((p, k) => (l.paramMode === 'per-unit' ? `${p}=_a(${pyString(float32Base64(l.params[k]))}, (${l.units},))` : `${p}=${l.params[k][0]}`)) : [];
-    return `    (_a(${pyString(float32Base64(l.weights))}, (${l.inputSize}, ${l.units})), _a(${pyString(float32Base64(l.bias))}, (${l.units},)), ${act ? `lambda z: ${act.name}(z${params.map((p) => `, ${p}`).join('')})` : 'None'}),`;
+    const w = `_a(${pyString(float32Base64(l.weights))}, (${l.inputSize}, ${l.units}))`;
+    const b = `_a(${pyString(float32Base64(l.bias))}, (${l.units},))`;
+    if (!act || !l.activation) return `    (${w}, ${b}, None),`;
+    if (l.paramMode !== 'per-unit') {
+      // parameters passed by position (the printed function's keyword names may be renamed)
+      return `    (${w}, ${b}, lambda z: ${act.name}(z${l.params.map((p) => `, ${p[0]}`).join('')})),`;
+    }
+    // one value per unit: the function is applied column by column with scalar parameters
+    const names = l.activation.paramNames.map((_p, k) => `P${i}_${k}`);
+    names.forEach((n, k) => paramLines.push(`${n} = _a(${pyString(float32Base64(l.params[k]))}, (${l.units},))`));
+    return `    (${w}, ${b}, lambda z: np.stack([${act.name}(z[:, j]${names.map((n) => `, float(${n}[j])`).join('')}) for j in range(${l.units})], axis=1)),`;
   });
   const out = m.loss === 'binary_crossentropy' ? '1.0 / (1.0 + np.exp(-h))' : m.loss === 'categorical_crossentropy' ? 'np.exp(h - h.max(axis=1, keepdims=True)) / np.exp(h - h.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)' : 'h';
   return `"""actlab model, exported to NumPy by actlab export. Weights embedded (base64 float32).
@@ -64,6 +74,7 @@ ${[...fns.values()].map((f) => f.code.trim()).join('\n\n\n')}
 
 MEAN = _a(${pyString(float32Base64(m.mean))}, (${m.mean.length},))
 STD = _a(${pyString(float32Base64(m.std))}, (${m.std.length},))
+${paramLines.join('\n')}
 LAYERS = [
 ${layers.join('\n')}
 ]

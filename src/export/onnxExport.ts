@@ -35,9 +35,9 @@ export function activationToOnnx(a: Activation | ExportActivation): Uint8Array {
   return encodeModel(g, act.name, { name: 'input', dims: ['N'] }, { name: 'output', dims: ['N'] }, `actlab activation ${act.key}`, [fn]);
 }
 
-/** The ONNX function name of an activation (`leaky_relu` → `LeakyRelu`). */
+/** The ONNX function name of an activation (`leaky_relu` → `ActlabLeakyRelu`; prefixed so no name is an ONNX op's). */
 export function onnxFunctionName(id: string): string {
-  return id.split('_').filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('') || 'Activation';
+  return `Actlab${id.split('_').filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('')}`;
 }
 
 /** A saved model as an ONNX model (`input` [N, features] raw units → `output` [N, outputs]). */

@@ -22,6 +22,11 @@ const JOBS: Record<string, TrainingJobInput> = {
     model: { hidden: [8, 8, 6], activation: ['prelu', 'silu', 'x > 0 ? x : a*expm1(x) + b*x; a=0.7; b=0.05'], params: 'per-unit' },
     train: { epochs: 40 },
   },
+  'moons (soft exponential per unit: conditions on learned parameters only)': {
+    data: { name: 'moons', n: 200 },
+    model: { hidden: [6], activation: 'soft_exponential', params: 'per-unit' },
+    train: { epochs: 20 },
+  },
   'sine (regression, tanh output)': { data: { name: 'sine', n: 200 }, model: { hidden: [8], activation: 'softsign', outputActivation: 'tanh', loss: 'mse' }, train: { epochs: 30 } },
 };
 
