@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +73,18 @@ describe('actlab export', () => {
     }
     expect(readdirSync(dir).sort()).toEqual(before);
   });
+});
+
+describe('the built binary', () => {
+  it('node bin/actlab.js export writes the same ONNX bytes as the in-process CLI, and fails with one line and exit 2', async () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    if (!existsSync(join(root, 'dist/cli/commands/export.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+    const child = spawnSync('node', [join(root, 'bin/actlab.js'), 'export', 'gelu', '--to', 'onnx', '--out', 'bin.onnx'], { cwd: dir, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect((await runCli(['export', 'gelu', '--to', 'onnx', '--out', 'lib.onnx'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'bin.onnx'))).toEqual(readFileSync(join(dir, 'lib.onnx')));
+    const bad = spawnSync('node', [join(root, 'bin/actlab.js'), 'export', 'gelu', '--to', 'caffe', '--out', 'x'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
 });
