@@ -90,6 +90,23 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     model: { opType: 'Shrink', attributes: [{ name: 'bias', f: 0.5 }, { name: 'lambd', f: 0.5 }] },
     kinks: [-0.5, 0.5],
   },
+  shrink: {
+    op: 'Shrink (defaults bias=0, lambd=0.5)',
+    definition: 'x < −0.5 ? x : x > 0.5 ? x : 0',
+    model: { opType: 'Shrink', attributes: [{ name: 'bias', f: 0 }, { name: 'lambd', f: 0.5 }] },
+    kinks: [-0.5, 0.5],
+  },
+  relu_n: { op: 'Clip(0, 1)', definition: 'min(max(x, 0), 1) (bounded ReLU with n = 1)', model: { opType: 'Clip', initializers: [scalarInit('lo', 0), scalarInit('hi', 1)] }, kinks: [0, 1] },
+  satlin: { op: 'Clip(0, 1)', definition: 'min(max(x, 0), 1)', model: { opType: 'Clip', initializers: [scalarInit('lo', 0), scalarInit('hi', 1)] }, kinks: [0, 1] },
+  sparse_sigmoid: {
+    op: 'HardSigmoid(alpha=0.5, beta=0.5)',
+    definition: 'clip((x + 1)/2, 0, 1)',
+    model: { opType: 'HardSigmoid', attributes: [{ name: 'alpha', f: 0.5 }, { name: 'beta', f: 0.5 }] },
+    kinks: [-1, 1],
+  },
+  sign: { op: 'Sign', definition: 'sign(x), 0 at 0', model: { opType: 'Sign' }, kinks: [0] },
+  exponential: { op: 'Exp', definition: 'e^x', model: { opType: 'Exp' } },
+  arcsinh: { op: 'Asinh', definition: 'asinh(x)', model: { opType: 'Asinh' } },
   softmax: { op: 'Softmax(axis=−1)', definition: 'exp(x_i − max) / Σ exp(x_j − max) over the whole row', model: { opType: 'Softmax', attributes: [{ name: 'axis', i: -1 }] }, vector: true },
   log_softmax: {
     op: 'LogSoftmax(axis=−1)',

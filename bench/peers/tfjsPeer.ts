@@ -86,6 +86,13 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     domain: 1e12,
   },
   hardtanh: { op: 'tf.clipByValue(x, −1, 1)', definition: 'clip(x, −1, 1)', make: () => (x) => tf.clipByValue(x, -1, 1), kinks: [-1, 1] },
+  relu_n: { op: 'tf.clipByValue(x, 0, 1)', definition: 'clip(x, 0, 1) (bounded ReLU with n = 1)', make: () => (x) => tf.clipByValue(x, 0, 1), kinks: [0, 1] },
+  satlin: { op: 'tf.clipByValue(x, 0, 1)', definition: 'clip(x, 0, 1)', make: () => (x) => tf.clipByValue(x, 0, 1), kinks: [0, 1] },
+  sparse_sigmoid: { op: 'tf.clipByValue((x + 1)/2, 0, 1)', definition: 'clip((x + 1)/2, 0, 1)', make: () => (x) => tf.clipByValue(tf.div(tf.add(x, 1), 2), 0, 1), kinks: [-1, 1] },
+  sign: { op: 'tf.sign', definition: 'sign(x), 0 at 0; gradient 0', make: () => tf.sign, kinks: [0] },
+  step_tfjs: { op: 'tf.step(x, 0)', definition: 'x > 0 ? 1 : 0; gradient 0', make: () => (x) => tf.step(x, 0), kinks: [0] },
+  // e^x overflows f32 beyond x ≈ 88.7 (value and gradient Infinity).
+  exponential: { op: 'tf.exp', definition: 'e^x', make: () => tf.exp, domain: 88 },
   threshold: {
     // tfjs-layers' thresholdedReLU computes the same, but its Greater op has no gradient; x − 1 > 0 ⇔ x > 1
     // exactly in f32 (Sterbenz), so this is the same function with a differentiable mask.

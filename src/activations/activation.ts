@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/ast.js';
+import type { StableRewrite } from '../expr/stabilize.js';
 import type { ActivationKernel } from '../expr/kernel.js';
 import type { ActivationSpec } from './spec.js';
 
@@ -27,6 +28,8 @@ export interface Activation {
   readonly secondDerivative: Expr;
   /** ∂f/∂p for each parameter, in kernel order. */
   readonly paramDerivatives: readonly Expr[];
+  /** Naive forms that were rewritten to stable primitives (`log(1 + exp(x))` → `softplus(x)`); empty if none. */
+  readonly rewrites?: readonly StableRewrite[];
   /** f64 value. */
   f(x: number): number;
   /** f64 first derivative. */

@@ -3,6 +3,7 @@
  * models: a catalog id or alias with optional parameters (`elu:alpha=0.5`, `soboleva:a=1,b=1`), or an
  * expression in x with optional declarations (`x*sigmoid(beta*x); beta=1.5`).
  */
+import { parseDecimal } from '../util/decimal.js';
 import { ActlabError } from '../util/errors.js';
 
 /** A parsed `id:name=value,...` reference. */
@@ -36,9 +37,12 @@ export function decodeActivation(text: string): ActivationRef {
     if (!kv) {
       throw new ActlabError(`cannot read the parameter '${part.trim()}' in '${text}'; write parameters as ${m[1]}:name=value,name=value`);
     }
-    const v = kv[2] === '' ? Number.NaN : Number(kv[2]);
-    if (!Number.isFinite(v)) {
-      throw new ActlabError(`parameter '${kv[1]}' in '${text}' must be a finite number, got '${kv[2]}'; write e.g. ${m[1]}:${kv[1]}=0.5`);
+    const v = parseDecimal(kv[2]);
+    if (v === undefined || !Number.isFinite(v)) {
+      throw new ActlabError(`parameter '${kv[1]}' in '${text}' must be a finite decimal number, got '${kv[2]}'; write e.g. ${m[1]}:${kv[1]}=0.5`);
+    }
+    if (params.some(([name]) => name === kv[1])) {
+      throw new ActlabError(`parameter '${kv[1]}' is given twice in '${text}'; give each parameter once`);
     }
     params.push([kv[1], v]);
   }

@@ -5,13 +5,15 @@
  */
 import type { Activation } from './activation.js';
 import { decodeActivation, encodeCatalogRef } from './codec.js';
-import { findSpec, getSpec } from './registry.js';
+import { findAnySpec, findSpec, getSpec } from './registry.js';
 import type { ActivationSpec } from './spec.js';
-import { type Expr, VARIABLE } from '../expr/ast.js';
+import { type VectorActivation, vectorActivationFromSpec } from './vector.js';
+import { type Expr, VARIABLE, num, op } from '../expr/ast.js';
 import { compileKernel, compileScalar } from '../expr/compile.js';
 import { diff } from '../expr/diff.js';
-import { parse } from '../expr/parse.js';
+import { type FunctionRef, MAX_NODES, parse } from '../expr/parse.js';
 import { simplify } from '../expr/simplify.js';
+import { type StableRewrite, stabilize } from '../expr/stabilize.js';
 import { toText } from '../expr/print.js';
 import { ActlabError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -24,9 +26,79 @@ interface Compiled {
   readonly derivative: Expr;
   readonly secondDerivative: Expr;
   readonly paramDerivatives: readonly Expr[];
+  readonly rewrites: readonly StableRewrite[];
   readonly f: ReturnType<typeof compileScalar>;
   readonly df: ReturnType<typeof compileScalar>;
   readonly d2f: ReturnType<typeof compileScalar>;
+}
+
+/** Most nodes an expression may have once entry references are expanded (each reference copies a body). */
+export const MAX_EXPANDED_NODES = 8 * MAX_NODES;
+
+/** Replaces symbols by expressions (x by a call's argument, parameters by values). */
+function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
+  if (e.kind === 'num') return e;
+  if (e.kind === 'sym') return map.get(e.name) ?? e;
+  return op(e.op, ...e.args.map((a) => substitute(a, map)));
+}
+
+/** Node count of the tree an expression stands for (shared subtrees counted each time), capped at `cap + 1`. */
+function treeSize(e: Expr, cap: number, memo = new Map<Expr, number>()): number {
+  if (e.kind !== 'op') return 1;
+  const hit = memo.get(e);
+  if (hit !== undefined) return hit;
+  let n = 1;
+  for (const a of e.args) {
+    n += treeSize(a, cap, memo);
+    if (n > cap) break;
+  }
+  const v = Math.min(n, cap + 1);
+  memo.set(e, v);
+  return v;
+}
+
+/** Parsed bodies of catalog entries, for references from other expressions. */
+const bodyCache = new Map<string, Expr>();
+
+/**
+ * The hook that lets an expression call a catalog entry by id or alias (`x*relu6(x + 3)/6`): the call
+ * `id(u, p1, p2, ...)` is replaced by the entry's expression with x := u and its parameters := the
+ * further arguments (or their defaults), before simplification and differentiation. `stack` holds the
+ * entries being expanded, so a cycle is an error rather than a hang.
+ */
+function entryFunctions(stack: readonly string[]): (name: string) => FunctionRef | undefined {
+  return (name) => {
+    const found = findAnySpec(name);
+    if (!found) return undefined;
+    if (found.kind === 'vector') {
+      throw new ActlabError(`'${found.spec.id}' is a vector activation (a function of a whole row) and cannot be used inside an elementwise expression; use a scalar entry such as sigmoid or exp`);
+    }
+    const spec = found.spec;
+    if (stack.includes(spec.id)) throw new Error(`catalog entries refer to each other in a cycle: ${[...stack, spec.id].join(' -> ')}`);
+    return {
+      minArgs: 1,
+      maxArgs: 1 + spec.params.length,
+      expand(args) {
+        let body = bodyCache.get(spec.id);
+        if (!body) {
+          body = parse(spec.expression, { params: spec.params.map((q) => q.name), declarations: false, functions: entryFunctions([...stack, spec.id]) }).expr;
+          bodyCache.set(spec.id, body);
+        }
+        const map = new Map<string, Expr>([[VARIABLE, args[0]]]);
+        spec.params.forEach((q, i) => map.set(q.name, args[i + 1] ?? num(q.default)));
+        return substitute(body, map);
+      },
+    };
+  };
+}
+
+/** Parses with entry references expanded, and bounds the expanded size. */
+function parseWithEntries(text: string, params: readonly string[] | undefined, declarations: boolean, stack: readonly string[]) {
+  const r = parse(text, { params, declarations, functions: entryFunctions(stack) });
+  if (treeSize(r.expr, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    throw new ActlabError(`the expression "${text.length > 60 ? `${text.slice(0, 57)}...` : text}" grows beyond ${MAX_EXPANDED_NODES} parts once the catalog entries it calls are written out; nest fewer entry calls`);
+  }
+  return r;
 }
 
 /** Symbolic work per expression (bounded: the explorer compiles as the user types). */
@@ -35,7 +107,7 @@ const compiledCache = new LruCache<string, Compiled>(512);
 function compileSymbolic(cacheKey: string, expr: Expr, params: readonly string[]): Compiled {
   const hit = compiledCache.get(cacheKey);
   if (hit) return hit;
-  const f = simplify(expr);
+  const { expr: f, rewrites } = stabilize(simplify(expr));
   const df = diff(f, VARIABLE);
   const d2f = diff(df, VARIABLE);
   const dp = params.map((p) => diff(f, p));
@@ -44,6 +116,7 @@ function compileSymbolic(cacheKey: string, expr: Expr, params: readonly string[]
     derivative: df,
     secondDerivative: d2f,
     paramDerivatives: dp,
+    rewrites,
     f: compileScalar(f, params),
     df: compileScalar(df, params),
     d2f: compileScalar(d2f, params),
@@ -68,6 +141,7 @@ function bind(
     derivative: c.derivative,
     secondDerivative: c.secondDerivative,
     paramDerivatives: c.paramDerivatives,
+    rewrites: c.rewrites,
     f: (x) => c.f(x, p),
     df: (x) => c.df(x, p),
     d2f: (x) => c.d2f(x, p),
@@ -96,6 +170,12 @@ export function activationFromSpec(spec: ActivationSpec, overrides: Readonly<Rec
   const names = spec.params.map((q) => q.name);
   for (const [k, v] of Object.entries(overrides)) checkParam(spec, k, v);
   const values = spec.params.map((q) => overrides[q.name] ?? q.default);
+  spec.params.forEach((q, i) => {
+    const j = q.greaterThan === undefined ? -1 : names.indexOf(q.greaterThan);
+    if (j >= 0 && !(values[i] > values[j])) {
+      throw new ActlabError(`${spec.id}: ${q.name} (${values[i]}) must be greater than ${q.greaterThan} (${values[j]}); swap or change them`);
+    }
+  });
   const nonDefault: Array<[string, number]> = [];
   spec.params.forEach((q, i) => {
     if (!Object.is(values[i], q.default)) nonDefault.push([q.name, values[i]]);
@@ -105,7 +185,7 @@ export function activationFromSpec(spec: ActivationSpec, overrides: Readonly<Rec
   if (hit) return hit;
   let parsed: Expr;
   try {
-    parsed = parse(spec.expression, { params: names, declarations: false }).expr;
+    parsed = parseWithEntries(spec.expression, names, false, [spec.id]).expr;
   } catch (e) {
     throw new Error(`catalog entry ${spec.id} has a bad expression: ${(e as Error).message}`);
   }
@@ -117,7 +197,7 @@ export function activationFromSpec(spec: ActivationSpec, overrides: Readonly<Rec
 
 /** Resolves a custom expression in x (with optional `; name=value` declarations). */
 export function activationFromExpression(text: string): Activation {
-  const { expr, declarations } = parse(text);
+  const { expr, declarations } = parseWithEntries(text, undefined, true, []);
   const names = declarations.map((d) => d.name);
   const values = declarations.map((d) => d.value);
   const body = toText(simplify(expr));
@@ -128,6 +208,22 @@ export function activationFromExpression(text: string): Activation {
   const a = bind(c, { id: null, spec: null, key, name: body }, names, values);
   kernelCache.set(`expr:${key}`, a);
   return a;
+}
+
+/** A resolved activation of either kind. */
+export type AnyActivation = { readonly kind: 'scalar'; readonly activation: Activation } | { readonly kind: 'vector'; readonly activation: VectorActivation };
+
+/**
+ * Resolves an activation argument that may also name a vector activation (`softmax`,
+ * `softmax:temperature=0.5`); everything else goes through `resolveActivation`.
+ */
+export function resolveAnyActivation(text: string): AnyActivation {
+  const ref = decodeActivation(text.trim());
+  if (ref.kind === 'catalog') {
+    const found = findAnySpec(ref.name);
+    if (found?.kind === 'vector') return { kind: 'vector', activation: vectorActivationFromSpec(found.spec, Object.fromEntries(ref.params)) };
+  }
+  return { kind: 'scalar', activation: resolveActivation(text) };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ParamSpec {
   readonly description: string;
   /** True where the literature trains it (PReLU's alpha, Swish's beta, ...). */
   readonly learnable?: boolean;
+  /** Name of a parameter this one must exceed (hardtanh's max_val > min_val); checked when parameters are given. */
+  readonly greaterThan?: string;
 }
 
 /** Where a function comes from. */
@@ -51,6 +53,7 @@ export interface FrameworkNames {
   readonly keras?: string;
   readonly tfjs?: string;
   readonly onnx?: string;
+  readonly jax?: string;
 }
 
 /** A catalog entry for a scalar (elementwise) activation. */
@@ -62,7 +65,10 @@ export interface ActivationSpec {
   /** Other names users type (`swish` for `silu`). */
   readonly aliases: readonly string[];
   readonly family: Family;
-  /** The one definition, in the expression language, in `x` and the parameters. */
+  /**
+   * The one definition, in the expression language, in `x` and the parameters. It may call another
+   * catalog entry by id, as a function (`x*relu6(x + 3)/6`; extra arguments set its parameters in order).
+   */
   readonly expression: string;
   readonly params: readonly ParamSpec[];
   /** One paragraph for learners: what it is, where it is used, its strengths and weaknesses. */
@@ -73,6 +79,11 @@ export interface ActivationSpec {
   readonly frameworks: FrameworkNames;
   /** The convention at each kink, in words (e.g. "relu'(0) = 0, as PyTorch"). */
   readonly kinks?: string;
+  /**
+   * Where the implementation departs from the mathematical function (cut-offs, thresholds, guards for
+   * ±Infinity), and what that does to the computed properties: which is the function, which the code.
+   */
+  readonly implementation?: string;
   /** Related catalog ids ("see also"). */
   readonly related?: readonly string[];
   /** A few exact input → output pairs with default parameters, checked by the tests. */

@@ -4,6 +4,8 @@ import { diff } from '../expr/diff.js';
 import { analyze } from './analyze.js';
 import { findBreakpoints } from './breakpoints.js';
 import type { Properties } from './properties.js';
+import { substitute } from './prove.js';
+import type { Expr } from '../expr/ast.js';
 
 const cache = new WeakMap<Activation, Properties>();
 
@@ -13,6 +15,7 @@ export function analyzeActivation(a: Activation): Properties {
   if (hit) return hit;
   const env = Object.fromEntries(a.paramNames.map((n, i) => [n, a.paramValues[i]]));
   let third: ((x: number) => number) | undefined;
+  const symbolic: Expr[] = [];
   const props = analyze({
     f: a.f,
     derivative: (k) => {
@@ -25,6 +28,10 @@ export function analyzeActivation(a: Activation): Properties {
       return third;
     },
     breakpoints: findBreakpoints(a.expr, env),
+    symbolic: {
+      f: substitute(a.expr, env),
+      derivative: (k) => (symbolic[k] ??= substitute(k === 1 ? a.derivative : k === 2 ? a.secondDerivative : diff(a.secondDerivative, 'x'), env)),
+    },
   });
   cache.set(a, props);
   return props;

@@ -13,12 +13,16 @@ export const BREAKPOINT_EXTENT = 1e3;
 export const MAX_BREAKPOINTS = 256;
 
 /**
- * The x values where some branch of `expr` switches: candidate kinks and jumps for `analyze`.
+ * The x values where some branch of `expr` switches or some primitive is singular: candidate kinks, jumps
+ * and poles for `analyze`.
  *
  * Decisions:
  * - a "switch" is the expression whose sign decides a branch: l − r for a comparison (also inside `and`,
  *   `or`, `not`) or for `max`/`min`; the argument of `abs`, `sign`, `step`; u − lo and u − hi for
  *   `clamp(u, lo, hi)`; a select condition that is not a comparison is its own switch;
+ * - singular points count too (f or a derivative may be undefined, infinite or jump there): the argument of
+ *   `sqrt`, `cbrt`, `log`, the base of a power with an exponent that is not a whole number ≥ 0, a
+ *   denominator, 1 + u in `log1p(u)`, u ∓ 1 in `asin`, `acos`, `atanh`, u − 1 in `acosh`;
  * - a switch that does not depend on x (parameters only) is evaluated once: it picks one branch for every x,
  *   so only the branch taken is searched further;
  * - each switch is scanned on x ∈ [−1e3, 1e3] (step 0.01 on [−10, 10], 0.1 to ±100, 1 beyond); an exact 0 at
@@ -74,7 +78,28 @@ function collectSwitches(e: Expr, env: Readonly<Record<string, number>>, out: Ex
     case 'abs':
     case 'sign':
     case 'step':
+    case 'sqrt':
+    case 'cbrt':
+    case 'log':
       addSwitch(a, out);
+      break;
+    case 'log1p':
+      addSwitch({ kind: 'op', op: 'add', args: [a, { kind: 'num', value: 1 }] }, out);
+      break;
+    case 'div':
+      addSwitch(b, out);
+      break;
+    case 'pow':
+      if (!(b.kind === 'num' && Number.isInteger(b.value) && b.value >= 0)) addSwitch(a, out);
+      break;
+    case 'asin':
+    case 'acos':
+    case 'atanh':
+      addSwitch({ kind: 'op', op: 'sub', args: [a, { kind: 'num', value: 1 }] }, out);
+      addSwitch({ kind: 'op', op: 'add', args: [a, { kind: 'num', value: 1 }] }, out);
+      break;
+    case 'acosh':
+      addSwitch({ kind: 'op', op: 'sub', args: [a, { kind: 'num', value: 1 }] }, out);
       break;
     case 'max':
     case 'min':

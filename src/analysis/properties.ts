@@ -1,3 +1,5 @@
+import type { SymbolicFunction } from './proofs.js';
+
 /**
  * The types of the numerical property analysis: what `analyze` takes and what it returns.
  * Field names are part of the CLI's JSON contract (`actlab show --json`, `actlab table --json`).
@@ -15,6 +17,33 @@ export interface AnalyzableFunction {
   /** The exact k-th derivative compiled to f64 (the value at a breakpoint follows the kink convention). */
   derivative(k: 1 | 2 | 3): (x: number) => number;
   readonly breakpoints: readonly number[];
+  /**
+   * The expressions of f and its derivatives in x alone (parameter values substituted), when known: then
+   * `analyze` proves what it can (`proofs.ts`) and samples only the rest. Without it every property is sampled.
+   */
+  readonly symbolic?: SymbolicFunction;
+}
+
+/** How a property was established: proved from the expression, or sampled (refined sampling of f, f′, f″). */
+export type Evidence = 'proved' | 'sampled';
+
+/** The evidence behind each property field (`limits`/`derivativeLimits` cover both ends; `monotonic` covers `monotonicity`). */
+export interface PropertyEvidence {
+  readonly definedEverywhere: Evidence;
+  readonly range: Evidence;
+  readonly boundedAbove: Evidence;
+  readonly boundedBelow: Evidence;
+  readonly monotonic: Evidence;
+  readonly monotonicDerivative: Evidence;
+  readonly continuity: Evidence;
+  readonly identityNearOrigin: Evidence;
+  readonly zeroCentered: Evidence;
+  readonly saturating: Evidence;
+  readonly maxAbsDerivative: Evidence;
+  readonly deadZones: Evidence;
+  readonly globalExtrema: Evidence;
+  readonly limits: Evidence;
+  readonly derivativeLimits: Evidence;
 }
 
 /**
@@ -90,7 +119,7 @@ export interface Properties {
   readonly zeroCentered: boolean;
   /** f' → 0 as x → −∞ (left) and as x → +∞ (right). */
   readonly saturating: { readonly left: boolean; readonly right: boolean };
-  /** sup |f'| over the pieces (jumps of f not counted); `null` when unbounded. */
+  /** sup |f'| over the pieces (jumps of f not counted); `null` when unbounded (or f is not defined everywhere). */
   readonly maxAbsDerivative: number | null;
   /** A point where sup |f'| is attained (nearest 0); `null` when only approached (as x → ±∞ or at a jump of f') or unbounded. */
   readonly maxAbsDerivativeAt: number | null;
@@ -111,11 +140,14 @@ export interface Properties {
   readonly nonSmoothPoints: readonly NonSmoothPoint[];
   /**
    * False when f is NaN or ±Infinity at some finite sample other than by overflow far out (the function is
-   * not a finite real function on all of ℝ). Then the properties that speak of all of ℝ are not claimed:
+   * not a finite real function on all of ℝ); true, whatever f64 does, when f is proved finite in exact
+   * arithmetic (log(1 + exp(x)) overflows beyond 709.78 but is defined everywhere). Then the properties that speak of all of ℝ are not claimed:
    * range unbounded (both ends `null`), not monotonic, `'discontinuous'`, not zero-centred, not saturating,
    * no max |f'|, no dead zones, no global extrema; `nonFinite` says where it fails.
    */
   readonly definedEverywhere: boolean;
   /** Where f is NaN or ±Infinity (empty when `definedEverywhere`); at most 16 intervals, left to right. */
   readonly nonFinite: readonly NonFiniteInterval[];
+  /** For each property: proved from the expression, or sampled. */
+  readonly evidence: PropertyEvidence;
 }

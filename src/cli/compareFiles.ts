@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { boxPlot } from '../charts/boxPlot.js';
 import { lineChart } from '../charts/lineChart.js';
@@ -6,8 +5,8 @@ import { meanBand } from '../charts/meanBand.js';
 import { COMPARE_HEADERS, compareCsvRows, compareNotes, compareRows } from '../experiments/compareReport.js';
 import type { CompareResult } from '../experiments/compareResult.js';
 import type { RunSummary } from '../experiments/runSummary.js';
-import { writeFileAtomic } from '../node/atomicWrite.js';
-import { writeChart } from '../node/render.js';
+import type { PendingFile } from '../node/outputs.js';
+import { renderSvg } from '../node/render.js';
 import { csvTable, json, markdownTable } from './format.js';
 
 /** The JSON document of a comparison (`--json` and results.json): timing fields are the only ones that vary. */
@@ -32,11 +31,14 @@ export function compareJson(result: CompareResult): unknown {
   };
 }
 
-/** Writes report.md, results.json, results.csv, loss-curves.svg and accuracy.svg into `dir` (created if needed), each atomically. */
-export async function writeCompareReport(dir: string, result: CompareResult, runs: readonly RunSummary[]): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+/**
+ * The files of a comparison report in `dir`: report.md, results.json, results.csv, loss-curves.svg and
+ * accuracy.svg, rendered in memory for `writeOutputs` (which writes them all or none). `result.plan.data`
+ * should be described (no CSV text; see describeDataSpec).
+ */
+export async function compareReportFiles(dir: string, result: CompareResult, runs: readonly RunSummary[]): Promise<PendingFile[]> {
   const byAct = (a: string) => runs.filter((r) => r.activation === a);
-  const epochs = Math.max(...runs.map((r) => r.curves.testLoss.length));
+  const epochs = runs.reduce((m, r) => Math.max(m, r.curves.testLoss.length), 0);
   const xs = Array.from({ length: epochs }, (_, i) => i + 1);
   const lossSpec = lineChart({
     title: `Test loss on ${result.plan.data.name} (mean ± std over ${result.plan.seeds} seeds)`,
@@ -71,13 +73,12 @@ export async function writeCompareReport(dir: string, result: CompareResult, run
     '```',
     '',
   ].join('\n');
-  const files: Array<[string, () => Promise<void>]> = [
-    ['report.md', () => writeFileAtomic(join(dir, 'report.md'), md)],
-    ['results.json', () => writeFileAtomic(join(dir, 'results.json'), json({ ...(compareJson(result) as object), runs }))],
-    ['results.csv', () => writeFileAtomic(join(dir, 'results.csv'), csvTable(csv.headers, csv.rows))],
-    ['loss-curves.svg', () => writeChart(join(dir, 'loss-curves.svg'), lossSpec)],
-    ['accuracy.svg', () => writeChart(join(dir, 'accuracy.svg'), distSpec)],
+  const files: Array<[string, string]> = [
+    ['report.md', md],
+    ['results.json', json({ ...(compareJson(result) as object), runs })],
+    ['results.csv', csvTable(csv.headers, csv.rows)],
+    ['loss-curves.svg', await renderSvg(lossSpec)],
+    ['accuracy.svg', await renderSvg(distSpec)],
   ];
-  for (const [, write] of files) await write();
-  return files.map(([name]) => join(dir, name));
+  return files.map(([name, data]) => ({ path: join(dir, name), data, flag: '--report' }));
 }

@@ -10,8 +10,17 @@ export interface CliIO {
   readonly cwd: string;
 }
 
-/** The process's own streams. */
+/**
+ * The process's own streams. A closed pipe on stdout or stderr (`actlab lessons | head -1`) ends the
+ * process quietly with exit code 0: the reader has what it wanted.
+ */
 export function processIO(): CliIO {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -30,6 +30,42 @@ export function buildProgram(io: CliIO): Command {
   return program;
 }
 
+/**
+ * Lets an expression that starts with a dash (`actlab show -x`, `eval -x^2 --x=1`) be an argument rather
+ * than an unknown option: when a command's positional argument starts with '-' and is not one of the
+ * command's options, the arguments are reordered as `command [options] -- operands...`.
+ */
+export function dashOperands(program: Command, args: readonly string[]): string[] {
+  const at = args.findIndex((a) => !a.startsWith('-'));
+  if (at < 0) return [...args];
+  const cmd = program.commands.find((c) => c.name() === args[at] || c.aliases().includes(args[at]));
+  if (!cmd || cmd.registeredArguments.length === 0) return [...args];
+  const options: string[] = [];
+  const operands: string[] = [];
+  let dashOperand = false;
+  const rest = args.slice(at + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i];
+    if (t === '--') {
+      operands.push(...rest.slice(i + 1));
+      break;
+    }
+    if (t.length > 1 && t.startsWith('-')) {
+      const flag = t.split('=')[0];
+      const opt = cmd.options.find((o) => o.long === flag || o.short === flag);
+      if (opt || flag === '-h' || flag === '--help' || t.startsWith('--')) {
+        options.push(t);
+        if (opt && (opt.required || opt.optional) && !t.includes('=') && i + 1 < rest.length) options.push(rest[++i]);
+        continue;
+      }
+      dashOperand = true;
+    }
+    operands.push(t);
+  }
+  if (!dashOperand) return [...args];
+  return [...args.slice(0, at + 1), ...options, '--', ...operands];
+}
+
 function commanderMessage(err: CommanderError, argv: readonly string[]): string {
   const msg = err.message.replace(/^error:\s*/, '').replace(/\n[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
   const cmd = argv.find((a) => !a.startsWith('-'));
@@ -47,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.out(program.helpInformation());
       return 0;
     }
-    await program.parseAsync([...args], { from: 'user' });
+    await program.parseAsync(dashOperands(program, args), { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -61,6 +97,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return e.exitCode;
     }
     const err = e as Error;
+    if (err instanceof RangeError && /call stack|array length|allocation|Array buffer/i.test(err.message)) {
+      io.err(`actlab: out of memory or stack (${err.message}); the input is too large for this machine, so use fewer rows or a smaller network\n`);
+      if (debug && err.stack) io.err(`${err.stack}\n`);
+      return 1;
+    }
     io.err(`actlab: internal error: ${err?.message ?? String(e)}; please report it with the command you ran (add --debug for details)\n`);
     if (debug && err?.stack) io.err(`${err.stack}\n`);
     return 1;

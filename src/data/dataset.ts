@@ -1,4 +1,5 @@
 import { ActlabError } from '../util/errors.js';
+import type { ColumnEncoding } from './columnEncoding.js';
 
 /** What a data set asks a model to predict: a class (index) or a real value. */
 export type DataTask = 'classification' | 'regression';
@@ -30,6 +31,10 @@ export interface Dataset {
   source?: string;
   /** Licence of the data. */
   licence?: string;
+  /** CSV data: how each raw column became features (numeric, or one-hot categories); saved with models. */
+  columns?: readonly ColumnEncoding[];
+  /** One-line notices about how the data were read (task inferred, rows dropped, columns left out). */
+  notes?: readonly string[];
 }
 
 /** A data set divided into a training part and a held-out test part. */

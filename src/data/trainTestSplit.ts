@@ -39,8 +39,7 @@ export function trainTestSplit(ds: Dataset, options: SplitOptions = {}): Split {
   const test: number[] = [];
   groups.forEach((g, c) => {
     rng.shuffle(g);
-    test.push(...g.slice(0, quotas[c]));
-    train.push(...g.slice(quotas[c]));
+    for (let i = 0; i < g.length; i++) (i < quotas[c] ? test : train).push(g[i]);
   });
   rng.shuffle(train);
   rng.shuffle(test);

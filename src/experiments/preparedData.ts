@@ -1,4 +1,5 @@
 import { findBuiltinDataset, getDataset } from '../data/builtins.js';
+import type { ColumnEncoding } from '../data/columnEncoding.js';
 import type { DataTask, Dataset, Split } from '../data/dataset.js';
 import { parseCsv } from '../data/parseCsv.js';
 import { standardizeSplit } from '../data/standardizer.js';
@@ -27,6 +28,10 @@ export interface PreparedData {
   readonly standardizer: { readonly mean: readonly number[]; readonly std: readonly number[] };
   /** The split before standardisation (for plots in the data's own units). */
   readonly raw: Split;
+  /** CSV data: how raw columns became features (saved with models so predict encodes the same way). */
+  readonly columns?: readonly ColumnEncoding[];
+  /** One-line notices about how the data were read (task inferred, rows dropped, columns left out). */
+  readonly notes: readonly string[];
 }
 
 /** Makes, splits and standardises the data a job describes. */
@@ -35,9 +40,16 @@ export function prepareData(spec: DataSpec, loaders: DataLoaders = {}): Prepared
   const testRatio = spec.testRatio ?? DATA_DEFAULTS.testRatio;
   let split: Split;
   let name = spec.name;
+  let columns: readonly ColumnEncoding[] | undefined;
+  let notes: readonly string[] = [];
   if (spec.csv) {
-    const ds = parseCsv(spec.csv.text, { target: spec.csv.target, fileName: spec.name, ...(spec.csv.task ? { task: spec.csv.task } : {}) });
+    if (spec.csv.text === undefined) throw new ActlabError(`the CSV data '${spec.name}' are described only (path, rows, SHA-256); load the file's text to train on it`);
+    const ds = parseCsv(spec.csv.text, {
+      target: spec.csv.target, fileName: spec.name, ...(spec.csv.task ? { task: spec.csv.task } : {}), ...(spec.csv.missing ? { missing: spec.csv.missing } : {}),
+    });
     name = ds.name;
+    columns = ds.columns;
+    notes = ds.notes ?? [];
     split = trainTestSplit(ds, { testRatio, seed });
   } else if (spec.name.trim().toLowerCase() === 'mnist') {
     if (!loaders.mnist) throw new ActlabError("the 'mnist' data set is not available here (it needs Node); pick a built-in set such as xor");
@@ -62,5 +74,7 @@ export function prepareData(spec: DataSpec, loaders: DataLoaders = {}): Prepared
     test: s.test,
     standardizer: { mean: Array.from(s.standardizer.mean), std: Array.from(s.standardizer.std) },
     raw: split,
+    ...(columns ? { columns } : {}),
+    notes,
   };
 }

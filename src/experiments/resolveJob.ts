@@ -26,6 +26,7 @@ export function resolveJob(input: TrainingJobInput | TrainingJob, data: Prepared
     throw new ActlabError(`unknown parameter mode '${String(params)}'; use fixed, shared or per-unit`);
   }
   const train = { ...TRAIN_DEFAULTS, ...(mnist ? MNIST_TRAIN_DEFAULTS : {}), ...stripUndefined(input.train ?? {}) };
+  checkNetworkSize(data, hidden, train.batch);
   if (!OPTIMIZERS.includes(train.optimizer)) throw new ActlabError(`unknown optimizer '${train.optimizer}'; use ${OPTIMIZERS.join(', ')}`);
   return {
     data: { ...input.data, seed: input.data.seed ?? DATA_DEFAULTS.seed },
@@ -34,6 +35,31 @@ export function resolveJob(input: TrainingJobInput | TrainingJob, data: Prepared
       ...(params && params !== 'fixed' ? { params } : {}) },
     train,
   };
+}
+
+/** Most weights (and biases) a network may have: with gradients and Adam's two moments, about 320 MB. */
+export const MAX_WEIGHTS = 20_000_000;
+/** Most activation values one mini-batch (or evaluation chunk of 256 rows) may hold across the layers: about 200 MB. */
+export const MAX_BATCH_ACTIVATIONS = 50_000_000;
+
+/** Refuses networks whose weights or activations would not fit in memory, stating the limits. */
+function checkNetworkSize(data: PreparedData, hidden: readonly number[], batch: number): void {
+  const k = data.classNames?.length ?? 1;
+  const widths = [data.train.d, ...hidden, k > 2 ? k : 1];
+  let weights = 0;
+  for (let i = 1; i < widths.length; i++) weights += (widths[i - 1] + 1) * widths[i];
+  const shape = widths.join('-');
+  if (weights > MAX_WEIGHTS) {
+    throw new ActlabError(
+      `the network ${shape} would have ${weights.toLocaleString('en-US')} weights; the limit is ${MAX_WEIGHTS.toLocaleString('en-US')} (about 320 MB with gradients and optimiser state), so use narrower or fewer hidden layers`,
+    );
+  }
+  const values = Math.max(batch, 256) * widths.reduce((a, b) => a + b, 0);
+  if (values > MAX_BATCH_ACTIVATIONS) {
+    throw new ActlabError(
+      `a batch of ${Math.max(batch, 256)} rows through ${shape} would hold ${values.toLocaleString('en-US')} activations; the limit is ${MAX_BATCH_ACTIVATIONS.toLocaleString('en-US')} (about 200 MB), so use a smaller --batch or narrower layers`,
+    );
+  }
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,18 +1,18 @@
 import { aggregateRuns, type CompareResult } from './compareResult.js';
 import { planRuns, type ComparePlan, type RunTask } from './comparePlan.js';
-import { prepareData, type DataLoaders } from './preparedData.js';
+import { prepareData, type DataLoaders, type PreparedData } from './preparedData.js';
 import { runTask, type RunSummary } from './runSummary.js';
 import { ActlabError } from '../util/errors.js';
 
 /** Runs a list of tasks somewhere (this thread, worker threads, web workers); results in task order. */
 export type RunExecutor = (tasks: readonly RunTask[], onResult: (result: RunSummary, done: number) => void) => Promise<RunSummary[]>;
 
-/** An executor that runs the tasks one after another in this thread, preparing the data once. */
-export function inProcessExecutor(loaders: DataLoaders = {}): RunExecutor {
+/** An executor that runs the tasks one after another in this thread, preparing the data once (or using `prepared`, made for the tasks' data). */
+export function inProcessExecutor(loaders: DataLoaders = {}, prepared?: PreparedData): RunExecutor {
   return async (tasks, onResult) => {
     const out: RunSummary[] = [];
     if (tasks.length === 0) return out;
-    const data = prepareData(tasks[0].job.data, loaders);
+    const data = prepared ?? prepareData(tasks[0].job.data, loaders);
     for (const t of tasks) {
       const r = runTask(t, { data });
       out.push(r);

@@ -1,17 +1,37 @@
+import type { MissingPolicy } from '../data/columnEncoding.js';
 import type { DataTask } from '../data/dataset.js';
 import type { InitializerName } from '../nn/initializers.js';
 import type { LossName } from '../nn/losses.js';
 import type { OptimizerName } from '../nn/optimizers.js';
 import type { ParamMode } from '../nn/denseLayer.js';
 
-/** CSV text carried inside a job, so a job stays serialisable (a worker or a browser can rebuild the data). */
+/**
+ * CSV data of a job. In memory it carries the text, so a job stays self-contained (a worker or a browser
+ * can rebuild the data); results and saved models keep only `path`, `rows` and `sha256` (see
+ * `describeDataSpec`), the size of the result and not of the input.
+ */
 export interface CsvSource {
-  /** The whole CSV text (header line first). */
-  readonly text: string;
+  /** The whole CSV text (header line first); absent in a described spec. */
+  readonly text?: string;
   /** Name of the target column. */
   readonly target: string;
   /** Force classification or regression (default: inferred from the target cells). */
   readonly task?: DataTask;
+  /** What to do with rows that have missing feature cells (default drop). */
+  readonly missing?: MissingPolicy;
+  /** The file's path as given. */
+  readonly path?: string;
+  /** Data rows in the file (lines after the header, blank ones not counted). */
+  readonly rows?: number;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256?: string;
+}
+
+/** The spec without CSV text: what results, reports and saved models record about their data. */
+export function describeDataSpec(spec: DataSpec): DataSpec {
+  if (!spec.csv) return spec;
+  const { text: _text, ...rest } = spec.csv;
+  return { ...spec, csv: rest };
 }
 
 /** Where the data come from and how they are split. */

@@ -8,6 +8,7 @@ import type { Expr } from '../expr/ast.js';
 import type { LossName } from '../nn/losses.js';
 import type { ParamMode } from '../nn/denseLayer.js';
 import type { SavedModelJson } from '../run/savedModel.js';
+import { ExportError } from './exportError.js';
 import { lower, type Program } from './ir.js';
 
 /** An activation as exporters see it: a name, f, its IR and its parameters. */
@@ -74,6 +75,10 @@ export function exportActivation(a: Activation): ExportActivation {
 
 /** The export view of a saved model; activation keys are resolved with `resolve` (default: the catalog resolver). */
 export function exportModelOf(saved: SavedModelJson, resolve: (key: string) => Activation = resolveActivation): ExportModel {
+  const categorical = (saved.inputs.columns ?? []).filter((c) => c.kind !== 'numeric').map((c) => c.name);
+  if (categorical.length > 0) {
+    throw new ExportError(`the model has categorical input columns (${categorical.join(', ')}), which a float32 input cannot carry; export a model trained on numeric columns`);
+  }
   const cache = new Map<string, ExportActivation>();
   const layers = saved.network.layers.map((l): ExportLayer => {
     let activation: ExportActivation | null = null;

@@ -6,7 +6,7 @@ export type { ParseResult, ParseOptions, Declaration } from './parse.js';
 export { diff } from './diff.js';
 export { simplify } from './simplify.js';
 export { evaluate } from './evaluate.js';
-export { toText, toLatex, formatNumber } from './print.js';
+export { toText, toLatex, formatNumber, MAX_PRINTED_NODES } from './print.js';
 export { compileScalar, compileKernel, compilePointwise, compileProgramKernel, withLimits } from './compile.js';
 export { lower, reachable, run, namesOf, MAX_INSTRUCTIONS, InvalidExpressionError, ExpressionSizeError } from './ir.js';
 export type { Instr, Program, FoldMode, LowerOptions } from './ir.js';

@@ -23,7 +23,7 @@ import { didYouMean } from '../util/suggest.js';
 
 /** Longest accepted expression text, in characters. */
 export const MAX_TEXT_LENGTH = 4000;
-/** Deepest accepted nesting. */
+/** Deepest accepted nesting: parentheses, function calls, conditionals, prefix signs and powers each add a level. */
 export const MAX_DEPTH = 64;
 /** Most AST nodes accepted. */
 export const MAX_NODES = 4000;
@@ -78,6 +78,21 @@ export interface ParseOptions {
   readonly params?: readonly string[];
   /** Accept `; name=value` declarations (custom expressions). Default true. */
   readonly declarations?: boolean;
+  /**
+   * Names of functions defined outside the primitive table (catalog entries used inside another entry's
+   * expression, `x*relu6(x + 3)/6`): the hook returns how many arguments the name takes and how to expand
+   * a call into an expression of primitives, or undefined for an unknown name. Primitives come first.
+   */
+  readonly functions?: (name: string) => FunctionRef | undefined;
+}
+
+/** A function the parser expands in place (see ParseOptions.functions). */
+export interface FunctionRef {
+  /** Fewest and most arguments accepted. */
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /** The expression that replaces the call, given the parsed arguments. */
+  expand(args: readonly Expr[]): Expr;
 }
 
 type TokenKind = 'num' | 'name' | 'op' | 'end';
@@ -140,13 +155,14 @@ const COMPARISONS: Readonly<Record<string, PrimitiveName>> = { '<': 'lt', '<=': 
 
 class Parser {
   private pos = 0;
-  private depth = 0;
+  private depth = -1;
   private nodes = 0;
 
   constructor(
     private readonly text: string,
     private readonly tokens: readonly Token[],
     private readonly names: ReadonlySet<string>,
+    private readonly functions?: (name: string) => FunctionRef | undefined,
   ) {}
 
   private get peek(): Token {
@@ -180,7 +196,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail(this.peek, `the expression is nested too deeply (more than ${MAX_DEPTH} levels); simplify it`);
+    if (++this.depth > MAX_DEPTH) this.fail(this.peek, `the expression is nested too deeply (more than ${MAX_DEPTH} levels of parentheses, calls, signs and powers); simplify it`);
   }
 
   /** The expression up to `;` or the end. */
@@ -255,21 +271,32 @@ class Parser {
   }
 
   private unary(): Expr {
-    this.enter();
     let e: Expr;
     if (this.accept('-')) {
+      this.enter();
       const a = this.unary();
       e = a.kind === 'num' && !a.name ? this.node(num(-a.value)) : this.node(op('neg', a));
-    } else if (this.accept('+')) e = this.unary();
-    else if (this.accept('!')) e = this.node(op('not', this.unary()));
-    else e = this.power();
-    this.depth--;
+      this.depth--;
+    } else if (this.accept('+')) {
+      this.enter();
+      e = this.unary();
+      this.depth--;
+    } else if (this.accept('!')) {
+      this.enter();
+      e = this.node(op('not', this.unary()));
+      this.depth--;
+    } else e = this.power();
     return e;
   }
 
   private power(): Expr {
     const base = this.primary();
-    if (this.accept('^') || this.accept('**')) return this.node(op('pow', base, this.unary()));
+    if (this.accept('^') || this.accept('**')) {
+      this.enter();
+      const e = this.node(op('pow', base, this.unary()));
+      this.depth--;
+      return e;
+    }
     return base;
   }
 
@@ -302,6 +329,8 @@ class Parser {
 
   private call(name: Token): Expr {
     const p = isPrimitiveName(name.text) ? primitive(name.text) : undefined;
+    const ref = !p && this.functions ? this.functions(name.text) : undefined;
+    if (ref) return this.expandCall(name, ref);
     if (!p || p.syntax !== 'function') {
       this.fail(name, `unknown function '${name.text}';${didYouMean(name.text, FUNCTION_NAMES)} functions: ${FUNCTION_NAMES.join(', ')}`);
     }
@@ -320,6 +349,21 @@ class Parser {
       if (n.kind !== 'num' || !Number.isInteger(n.value) || n.value < 0 || n.value > 8) this.fail(name, 'the first argument of sinc_d must be a whole number from 0 to 8');
     }
     return this.node(op(p.name, ...args));
+  }
+
+  private expandCall(name: Token, ref: FunctionRef): Expr {
+    this.expect('(', `after the function name '${name.text}'`);
+    const args: Expr[] = [];
+    if (!(this.peek.kind === 'op' && this.peek.text === ')')) {
+      do args.push(this.expression());
+      while (this.accept(','));
+    }
+    if (!this.accept(')')) this.fail(this.peek, `expected ',' or ')' in the arguments of ${name.text}(...) but found ${describe(this.peek)}`);
+    if (args.length < ref.minArgs || args.length > ref.maxArgs) {
+      const n = ref.minArgs === ref.maxArgs ? `${ref.minArgs}` : `${ref.minArgs} to ${ref.maxArgs}`;
+      this.fail(name, `${name.text} takes ${n} argument${ref.maxArgs === 1 ? '' : 's'} but was given ${args.length}`);
+    }
+    return this.node(ref.expand(args));
   }
 }
 
@@ -366,7 +410,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (RESERVED.has(p)) throw new ActlabError(`'${p}' cannot be a parameter name: it is the variable, a constant or a function`);
   }
   const names = new Set([...(options.params ?? []), ...declarations.map((d) => d.name)]);
-  const parser = new Parser(text, semi >= 0 ? [...tokens.slice(0, semi), { kind: 'end', text: '', value: 0, at: tokens[semi].at }] : tokens, names);
+  const parser = new Parser(text, semi >= 0 ? [...tokens.slice(0, semi), { kind: 'end', text: '', value: 0, at: tokens[semi].at }] : tokens, names, options.functions);
   const expr = parser.parseAll();
   return { expr, declarations };
 }

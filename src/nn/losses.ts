@@ -1,5 +1,6 @@
 import { ActlabError } from '../util/errors.js';
 import { sigmoid } from '../expr/runtime.js';
+import { logSumExp, softmaxRow } from '../activations/vector.js';
 
 /**
  * Output losses, each fused with its output activation: `mse` (linear output), `binary_crossentropy`
@@ -56,11 +57,7 @@ export function lossAndGrad(
   const scale = 1 / n;
   for (let r = 0; r < n; r++) {
     const o = r * k;
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) if (logits[o + j] > max) max = logits[o + j];
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-    const logSum = max + Math.log(sum);
+    const logSum = logSumExp(logits, o, k);
     for (let j = 0; j < k; j++) {
       const z = logits[o + j];
       const t = targets[o + j];
@@ -90,11 +87,7 @@ export function lossValue(loss: LossName, logits: Float32Array, targets: Float32
   }
   for (let r = 0; r < n; r++) {
     const o = r * k;
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) if (logits[o + j] > max) max = logits[o + j];
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-    const logSum = max + Math.log(sum);
+    const logSum = logSumExp(logits, o, k);
     for (let j = 0; j < k; j++) if (targets[o + j] !== 0) total += targets[o + j] * (logSum - logits[o + j]);
   }
   return total / n;
@@ -110,12 +103,5 @@ export function outputFromLogits(loss: LossName, logits: Float32Array, out: Floa
     for (let i = 0; i < n * k; i++) out[i] = sigmoid(logits[i]);
     return;
   }
-  for (let r = 0; r < n; r++) {
-    const o = r * k;
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) if (logits[o + j] > max) max = logits[o + j];
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-    for (let j = 0; j < k; j++) out[o + j] = Math.exp(logits[o + j] - max) / sum;
-  }
+  for (let r = 0; r < n; r++) softmaxRow(logits, out, r * k, k);
 }

@@ -1,7 +1,5 @@
 import { extname } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { ActlabError } from '../util/errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -11,8 +9,12 @@ export interface PngOptions {
   readonly scale?: number;
 }
 
-/** Renders a Vega-Lite spec to an SVG document (headless, no DOM or canvas needed). */
+/**
+ * Renders a Vega-Lite spec to an SVG document (headless, no DOM or canvas needed). Vega, Vega-Lite and resvg
+ * are loaded on first use, so commands that draw nothing (and every refused command) start quickly.
+ */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -26,6 +28,7 @@ export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Prom
   const scale = opts.scale ?? 2;
   if (!(scale > 0 && scale <= 10)) throw new ActlabError(`PNG scale must be in (0, 10], got ${scale}; use e.g. 1 or 2`);
   const svg = await renderSvg(spec);
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
@@ -33,10 +36,19 @@ export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Prom
   return new Uint8Array(resvg.render().asPng());
 }
 
+/** The file extensions a chart can be written as. */
+export const CHART_EXTENSIONS: readonly string[] = ['.svg', '.png'];
+
+/** Renders a spec as the file `path` would hold: SVG text or PNG bytes, chosen by its extension. */
+export async function renderChartFile(path: string, spec: TopLevelSpec, opts: PngOptions = {}): Promise<string | Uint8Array> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.svg') return renderSvg(spec);
+  if (ext === '.png') return renderPng(spec, opts);
+  throw new ActlabError(`cannot write chart '${path}': use .svg or .png`);
+}
+
 /** Renders a spec and writes it atomically as SVG or PNG, chosen by the file extension (`.svg`, `.png`). */
 export async function writeChart(path: string, spec: TopLevelSpec, opts: PngOptions = {}): Promise<void> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.svg') return writeFileAtomic(path, await renderSvg(spec));
-  if (ext === '.png') return writeFileAtomic(path, await renderPng(spec, opts));
-  throw new ActlabError(`cannot write chart '${path}': use .svg or .png`);
+  const data = await renderChartFile(path, spec, opts);
+  return writeFileAtomic(path, data);
 }

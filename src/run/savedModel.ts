@@ -4,6 +4,7 @@
  * Versioned JSON (`actlab-model`, version 2; schema in `schema.ts`). Files written by earlier versions
  * (`actlab-model@1`, with a `training` block) still load: `loadSavedModel` upgrades them.
  */
+import type { ColumnEncoding } from '../data/columnEncoding.js';
 import type { DataTask } from '../data/dataset.js';
 import type { Backend } from '../nn/backend.js';
 import { jsBackend } from '../nn/jsBackend.js';
@@ -45,6 +46,11 @@ export interface SavedModelJson {
     readonly names: readonly string[];
     /** Standardiser fitted on the training rows. */
     readonly standardizer: StandardizerJson;
+    /**
+     * How raw CSV columns become the inputs (numeric, or one-hot categories), when a CSV with categorical
+     * columns was trained on; absent: every input is the numeric column of that name.
+     */
+    readonly columns?: readonly ColumnEncoding[];
   };
   readonly target: {
     /** Target column of a CSV, or null for a built-in set. */
@@ -130,6 +136,8 @@ export interface SaveInfo {
   readonly target: string | null;
   readonly task: DataTask;
   readonly classNames: readonly string[] | null;
+  /** Raw-column encodings of a CSV with categorical columns. */
+  readonly columns?: readonly ColumnEncoding[];
   readonly notes?: Record<string, unknown>;
 }
 
@@ -143,7 +151,11 @@ export function saveModel(model: Model, info: SaveInfo): SavedModelJson {
     format: SAVED_MODEL_FORMAT,
     version: SAVED_MODEL_VERSION,
     spec: info.spec,
-    inputs: { names: [...info.featureNames], standardizer: { mean: [...info.standardizer.mean], std: [...info.standardizer.std] } },
+    inputs: {
+      names: [...info.featureNames],
+      standardizer: { mean: [...info.standardizer.mean], std: [...info.standardizer.std] },
+      ...(info.columns ? { columns: info.columns } : {}),
+    },
     target: { name: info.target, task: info.task, classNames: info.classNames ? [...info.classNames] : null },
     network: { ...network, loss: model.loss, layers: network.layers },
     ...(info.notes ? { notes: info.notes } : {}),
@@ -158,7 +170,7 @@ interface SavedModelV1 {
   readonly loss: LossName;
   readonly layers: readonly LayerJson[];
   readonly meta?: { standardizer?: StandardizerJson; classNames?: readonly string[] };
-  readonly training?: { featureNames?: readonly string[]; target?: string | null; task?: string; config?: unknown };
+  readonly training?: { featureNames?: readonly string[]; columns?: readonly ColumnEncoding[]; target?: string | null; task?: string; config?: unknown; data?: unknown };
   readonly explorer?: unknown;
 }
 
@@ -194,10 +206,12 @@ function upgradeV1(j: SavedModelV1): SavedModelJson {
     format: SAVED_MODEL_FORMAT,
     version: SAVED_MODEL_VERSION,
     spec,
-    inputs: { names: [...names], standardizer: { mean: [...std.mean], std: [...std.std] } },
+    inputs: { names: [...names], standardizer: { mean: [...std.mean], std: [...std.std] }, ...(j.training?.columns ? { columns: j.training.columns } : {}) },
     target: { name: j.training?.target ?? null, task, classNames: j.meta?.classNames ? [...j.meta.classNames] : null },
     network: { inputSize: j.inputSize, outputSize: j.outputSize, loss: j.loss, layers: j.layers },
-    ...(isObject(j.explorer) ? { notes: { explorer: j.explorer } } : {}),
+    ...(isObject(j.explorer) || j.training?.data !== undefined
+      ? { notes: { ...(isObject(j.explorer) ? { explorer: j.explorer } : {}), ...(j.training?.data !== undefined ? { data: j.training.data } : {}) } }
+      : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export function trainRun(input: TrainingJobInput | TrainingJob, options: RunJobO
     target,
     task: r.data.task,
     classNames: r.data.classNames ?? null,
+    ...(r.data.columns ? { columns: r.data.columns } : {}),
   });
   return { ...r, spec, saved };
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
-import { VECTOR_ACTIVATIONS } from '../../src/activations/vector.js';
+import { VECTOR_ACTIVATIONS, softmin, vectorActivationFromSpec } from '../../src/activations/vector.js';
 import { ONNX_IDS, ONNX_VECTOR_IDS, TFJS_IDS, TFJS_VECTOR_IDS, denseGrid, mismatches, onnxActivation, tfjsActivation } from '../oracles/index.js';
 
 const x = denseGrid();
@@ -52,5 +52,24 @@ describe('the catalog against ONNX Runtime', () => {
     const y = new Float32Array(xs.length);
     v.forward(xs, y, 1, xs.length);
     expect(mismatches(xs, y, await o.forward(xs), o.tolerance, o.domain)).toEqual([]);
+  });
+});
+
+describe('vector activations with a temperature, and softmin, against the frameworks\' softmax', () => {
+  const xs = x.subarray(x.length / 2 - 256, x.length / 2 + 256);
+
+  it.each([0.5, 2, 7])('softmax:temperature=%s equals TF.js and ONNX Runtime softmax of x/T', async (t) => {
+    const v = vectorActivationFromSpec(VECTOR_ACTIVATIONS[0], { temperature: t });
+    const y = new Float32Array(xs.length);
+    v.forward(xs, y, 1, xs.length);
+    const scaled = xs.map((u) => u / t);
+    for (const o of [tfjsActivation('softmax')!, onnxActivation('softmax')!]) expect(mismatches(xs, y, await o.forward(scaled), o.tolerance)).toEqual([]);
+  });
+
+  it('softmin equals TF.js softmax of −x', async () => {
+    const y = new Float32Array(xs.length);
+    softmin.forward(xs, y, 1, xs.length);
+    const o = tfjsActivation('softmax')!;
+    expect(mismatches(xs, y, await o.forward(xs.map((u) => -u)), o.tolerance)).toEqual([]);
   });
 });

@@ -10,14 +10,20 @@ describe('actlab list', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^rectifier \(\d+\)/m);
     expect(r.out).toContain('leaky_relu');
-    expect(r.out).toMatch(/\d+ scalar and 3 vector activations/);
+    expect(r.out).toMatch(/\d+ scalar and 5 vector activations/);
   });
 
-  it('--json gives {id, name, aliases, kind, family, params, expression, frameworks} for every entry', async () => {
+  it('--json gives {id, name, aliases, kind, family, params, expression, frameworks, year} for every entry (≥ 150 scalar, ≥ 5 vector)', async () => {
     const r = await runCli(['list', '--json']);
     const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
-    expect(list.length).toBeGreaterThanOrEqual(53);
-    for (const e of list) expect(Object.keys(e).sort()).toEqual(['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'params']);
+    expect(list.filter((e) => e.kind === 'scalar').length).toBeGreaterThanOrEqual(150);
+    expect(list.filter((e) => e.kind === 'vector').length).toBeGreaterThanOrEqual(5);
+    for (const e of list) {
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'params', 'year']));
+      expect(Object.keys(e).sort()).toEqual(e.kind === 'vector'
+        ? ['aliases', 'expression', 'family', 'frameworks', 'id', 'jacobian', 'kind', 'name', 'params', 'year']
+        : ['aliases', 'expression', 'family', 'frameworks', 'id', 'kind', 'name', 'paper', 'params', 'year']);
+    }
     expect(list.find((e) => e.id === 'softmax')?.kind).toBe('vector');
     expect(list.find((e) => e.id === 'elu')?.params).toEqual([{ name: 'alpha', default: 1, description: expect.any(String), learnable: false }]);
   });
@@ -108,12 +114,20 @@ describe('bad input', () => {
     [['show', 'leaky_rleu'], /unknown activation 'leaky_rleu'; did you mean leaky_relu\?/],
     [['show', 'x*sigmoid(1.702*x'], /column 18: expected ',' or '\)'/],
     [['show', 'elu:alpah=1'], /elu has no parameter 'alpah'; did you mean alpha\?/],
-    [['show', 'elu:alpha=abc'], /parameter 'alpha' .* must be a finite number/],
+    [['show', 'elu:alpha=abc'], /parameter 'alpha' .* must be a finite decimal number/],
+    [['show', 'elu:alpha=0x10'], /parameter 'alpha' .* must be a finite decimal number, got '0x10'/],
+    [['show', 'elu:alpha=1,alpha=2'], /parameter 'alpha' is given twice/],
+    [['show', 'hardtanh:min_val=2,max_val=1'], /hardtanh: max_val \(1\) must be greater than min_val \(2\)/],
+    [['eval', 'relu', '--x=0x10'], /--x has '0x10', which is not a decimal number/],
+    [['eval', 'relu', '--x=0b11'], /--x has '0b11', which is not a decimal number/],
+    [['plot', 'relu', '--out', '/proc/a.svg'], /--out '\/proc\/a.svg': cannot write in the folder '\/proc'/],
+    [['plot', 'relu', '--out', `${'a'.repeat(300)}.svg`], /a name in the path is 304 bytes long; the limit is 255/],
+    [['show', `${'('.repeat(70)}x${')'.repeat(70)}`], /nested too deeply \(more than 64 levels/],
     [['show', 'elu:alpha=-1'], /parameter 'alpha' of elu must be at least 0/],
-    [['eval', 'relu', '--x=1,foo'], /--x has 'foo', which is not a number/],
+    [['eval', 'relu', '--x=1,foo'], /--x has 'foo', which is not a decimal number/],
     [['eval', 'relu', '--x=1', '--bogus'], /unknown option '--bogus'/],
     [['table', '--format', 'xml'], /--format must be one of text, md, csv, json/],
-    [['plot', 'relu', '--out', 'x.jpg'], /use \.svg or \.png/],
+    [['plot', 'relu', '--out', 'x.jpg'], /use a \.svg or \.png file name/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ];
   it.each(cases)('%j fails with exit code 2 and one line on stderr', async (args, message) => {
@@ -124,5 +138,27 @@ describe('bad input', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/^actlab: /);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('an expression that starts with a dash', () => {
+  it('show -x is the expression -x, not an option', async () => {
+    const r = await runCli(['show', '-x', '--json'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).expression).toBe('-x');
+  });
+
+  it('eval -x^2 --x=2 gives -4, with the option after the expression or before it', async () => {
+    for (const args of [['eval', '-x^2', '--x=2', '--json'], ['eval', '--x', '2', '-x^2', '--json']]) {
+      const r = await runCli(args, tmpdir());
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).y).toEqual([-4]);
+    }
+  });
+
+  it('an unknown long option is still an error', async () => {
+    const r = await runCli(['show', '-x', '--bogus'], tmpdir());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option '--bogus'/);
   });
 });

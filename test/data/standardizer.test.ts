@@ -62,3 +62,14 @@ describe('standardizeSplit', () => {
     expect(() => applyStandardizer(table([[1, 2, 3]]), fitStandardizer(table([[1, 2]])))).toThrow(/2 features but 't' has 3/);
   });
 });
+
+describe('missing values (NaN cells)', () => {
+  it('are left out of the fit and become 0, the training mean, when applied', async () => {
+    const { createDataset } = await import('../../src/data/dataset.js');
+    const { fitStandardizer: fit, applyStandardizer: apply } = await import('../../src/data/standardizer.js');
+    const ds = createDataset({ name: 't', task: 'regression', featureNames: ['a'], x: Float32Array.from([1, Number.NaN, 3]), y: new Float32Array(3) });
+    const s = fit(ds);
+    expect([s.mean[0], s.std[0]]).toEqual([2, 1]);
+    expect(Array.from(apply(ds, s).x)).toEqual([-1, 0, 1]);
+  });
+});

@@ -64,3 +64,14 @@ describe('trainTestSplit', () => {
     expect(() => trainTestSplit(ds, { testRatio: 1 })).toThrow(/test ratio 1 is out of range/);
   });
 });
+
+describe('large data sets', () => {
+  it('splits 400,000 rows without overflowing the stack', async () => {
+    const { createDataset } = await import('../../src/data/dataset.js');
+    const { trainTestSplit: split } = await import('../../src/data/trainTestSplit.js');
+    const n = 400_000;
+    const ds = createDataset({ name: 'big', task: 'regression', featureNames: ['a'], x: new Float32Array(n), y: new Float32Array(n) });
+    const s = split(ds, { testRatio: 0.25, seed: 1 });
+    expect([s.train.n, s.test.n]).toEqual([300_000, 100_000]);
+  });
+});

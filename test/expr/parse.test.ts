@@ -105,3 +105,13 @@ describe('parse', () => {
     }
   });
 });
+
+describe('the nesting limit', () => {
+  it('accepts 64 nested parentheses, refuses 65, and its message states the limit it applies', () => {
+    expect(() => parse(`${'('.repeat(64)}x${')'.repeat(64)}`)).not.toThrow();
+    expect(() => parse(`${'sin('.repeat(64)}x${')'.repeat(64)}`)).not.toThrow();
+    expect(() => parse(`${'('.repeat(65)}x${')'.repeat(65)}`)).toThrow(/more than 64 levels/);
+    expect(() => parse(`${'sin('.repeat(65)}x${')'.repeat(65)}`)).toThrow(/more than 64 levels/);
+    expect(() => parse(`${'x^'.repeat(65)}x`)).toThrow(/more than 64 levels/);
+  });
+});

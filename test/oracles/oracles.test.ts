@@ -62,6 +62,14 @@ const REFERENCE: Readonly<Record<string, readonly [(x: number) => number, (x: nu
   threshold: [(x) => (x > 1 ? x : 0), (x) => (x > 1 ? 1 : 0)],
   hardshrink: [(x) => (Math.abs(x) > 0.5 ? x : 0), (x) => (Math.abs(x) > 0.5 ? 1 : 0)],
   softshrink: [(x) => (x > 0.5 ? x - 0.5 : x < -0.5 ? x + 0.5 : 0), (x) => (Math.abs(x) > 0.5 ? 1 : 0)],
+  shrink: [(x) => (Math.abs(x) > 0.5 ? x : 0), (x) => (Math.abs(x) > 0.5 ? 1 : 0)],
+  relu_n: [(x) => clip(x, 0, 1), (x) => (x > 0 && x < 1 ? 1 : 0)],
+  satlin: [(x) => clip(x, 0, 1), (x) => (x > 0 && x < 1 ? 1 : 0)],
+  sparse_sigmoid: [(x) => clip((x + 1) / 2, 0, 1), (x) => (Math.abs(x) < 1 ? 0.5 : 0)],
+  sign: [Math.sign, () => 0],
+  step_tfjs: [(x) => (x > 0 ? 1 : 0), () => 0],
+  exponential: [Math.exp, Math.exp],
+  arcsinh: [Math.asinh, (x) => 1 / Math.hypot(1, x)],
 };
 
 /** Exact values (f64, from the definitions) that each mapping must reproduce. */
@@ -90,6 +98,14 @@ const KNOWN: Readonly<Record<string, readonly (readonly [number, number])[]>> = 
   threshold: [[1, 0], [1.5, 1.5], [-2, 0]],
   hardshrink: [[0.5, 0], [-0.5, 0], [0.75, 0.75], [-0.75, -0.75]],
   softshrink: [[0.5, 0], [0.75, 0.25], [-0.75, -0.25]],
+  shrink: [[0.5, 0], [-0.75, -0.75], [2, 2]],
+  relu_n: [[-1, 0], [0.25, 0.25], [3, 1]],
+  satlin: [[-1, 0], [0.75, 0.75], [3, 1]],
+  sparse_sigmoid: [[-2, 0], [0, 0.5], [0.5, 0.75], [2, 1]],
+  sign: [[-3, -1], [0, 0], [0.5, 1]],
+  step_tfjs: [[-1, 0], [0, 0], [2, 1]],
+  exponential: [[0, 1], [1, Math.E], [-2, 0.1353352832366127]],
+  arcsinh: [[0, 0], [1, 0.881373587019543], [-10, -2.99822295029797]],
 };
 
 /** Exact derivatives; at kinks the value TF.js's autodiff is documented to give (FACTS.md). */

@@ -139,3 +139,24 @@ describe('CSV upload: files that are not text', () => {
     expect(data.y.length).toBe(LIMITS.maxPoints);
   });
 });
+
+describe('CSV upload reads real data as the CLI does', () => {
+  it('takes the raw penguins file: categories one-hot, NA rows dropped, with the reader’s notes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../fixtures/penguins/penguins.csv', import.meta.url), 'utf8');
+    // The last column (sex) is the default target; its NA cells are an error naming the line.
+    expect(() => importCsv(text, 'penguins.csv')).toThrow(/penguins.csv: line 5: the target 'sex' is missing \('NA'\)/);
+    const species = `${text.split('\n').map((l) => { const c = l.split(','); return [...c.slice(1), c[0]].join(','); }).join('\n')}`;
+    const r = importCsv(species, 'penguins.csv');
+    expect(r.data.task).toBe('classification');
+    expect(r.data.classNames).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    expect(r.data.featureNames.slice(0, 3)).toEqual(['island=Biscoe', 'island=Dream', 'island=Torgersen']);
+    expect(r.fileRows).toBe(334);
+    expect(r.notes).toEqual(['dropped 10 of 344 rows with missing feature values (--missing mean fills them instead)']);
+  });
+
+  it('keeps 11 to 50 distinct integer targets as regression (the plane has colours for 10 classes)', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `${i},${i % 20}`);
+    expect(importCsv(rows('a,t', lines), 'f.csv').data.task).toBe('regression');
+  });
+});

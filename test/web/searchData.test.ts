@@ -14,8 +14,8 @@ describe("the explorer's data as the search's data spec", () => {
   it('clicked or uploaded points become CSV text with class names as targets, and prepare as the same rows', () => {
     const custom = { task: 'classification' as const, featureNames: ['a', 'b,c'], classNames: ['no', 'yes'], x: [0, 1, 2, 3, 4, 5, 6, 7], y: [0, 1, 1, 0], planeColumns: [0, 1] as [number, number], source: 'clicked' };
     const spec = searchDataSpec({ ...DEFAULT_STATE, dataset: 'custom' }, custom);
-    expect(spec.csv?.text.split('\n')[0]).toBe('a,"b,c",target');
-    expect(spec.csv?.text.split('\n')[2]).toBe('2,3,yes');
+    expect(spec.csv?.text?.split('\n')[0]).toBe('a,"b,c",target');
+    expect(spec.csv?.text?.split('\n')[2]).toBe('2,3,yes');
     const d = prepareData({ ...spec, testRatio: 0.25 });
     expect(d.train.n + d.test.n).toBe(4);
     expect(d.classNames).toEqual(['no', 'yes']);

@@ -4,8 +4,7 @@
  * `<dir>/lesson-<id>.svg` (so running a lesson never litters the current directory).
  */
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import type { CliIO } from '../io.js';
 import { fmt, json, textTable } from '../format.js';
 import { parseInteger } from '../args.js';
@@ -13,7 +12,8 @@ import { LESSONS, getLesson } from '../../lessons/lessons.js';
 import { LESSON_TEXT, type LessonId } from '../../lessons/text.js';
 import { resolveParams } from '../../lessons/params.js';
 import type { ParamValue } from '../../lessons/lesson.js';
-import { writeChart } from '../../node/render.js';
+import { checkOutputFolder, writeOutputs } from '../../node/outputs.js';
+import { renderSvg } from '../../node/render.js';
 import { ActlabError } from '../../util/errors.js';
 
 function textOf(id: string) {
@@ -66,13 +66,12 @@ export function registerLessonCommands(program: Command, io: CliIO): void {
       if (opts.lang !== 'en' && opts.lang !== 'zh') throw new ActlabError(`--lang must be en or zh, got '${opts.lang}'`);
       const lang = opts.lang;
       const params = resolveParams(lesson, parseSets(opts.set));
+      const folder = opts.out !== undefined ? checkOutputFolder(opts.out, '--out', io.cwd) : undefined;
       const result = lesson.run(params, { seed });
       let chartPath: string | null = null;
-      if (opts.out !== undefined) {
-        const dir = resolvePath(io.cwd, opts.out);
-        await mkdir(dir, { recursive: true });
-        chartPath = join(dir, `lesson-${lesson.id}.svg`);
-        await writeChart(chartPath, result.chart);
+      if (folder) {
+        chartPath = join(folder.path, `lesson-${lesson.id}.svg`);
+        writeOutputs([{ path: chartPath, flag: '--out', data: await renderSvg(result.chart) }], folder.makeFolders);
       }
       const t = textOf(lesson.id);
       if (opts.json) {

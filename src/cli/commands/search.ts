@@ -4,13 +4,15 @@
  * the report; the search itself is in the core.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
 import { prepareData } from '../../experiments/preparedData.js';
 import { writeFileAtomic } from '../../node/atomicWrite.js';
+import { checkOutputFolder, makeFolders } from '../../node/outputs.js';
+import { describeDataSpec } from '../../experiments/trainingJob.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { redisExecutor, startQueueWorker } from '../../node/redisQueue.js';
 import { ThreadRunner, inThreadExecutor, threadExecutor } from '../../node/searchPool.js';
@@ -64,17 +66,12 @@ function readJsonFile(path: string, what: string): unknown {
   }
 }
 
-/** Checks that `dir` can be the output folder (created if missing) before any work. */
-function prepareOutDir(dir: string, option: string): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new ActlabError(`${option} '${dir}' is a file, not a folder; choose a folder for the report`);
-  } else {
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw new ActlabError(`cannot create ${option} folder '${dir}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; choose another folder`);
-    }
-  }
+/**
+ * Checks that `given` can be the output folder before any work (an existing writable folder, or a path whose
+ * nearest existing ancestor is one) and makes it, one level at a time (a recursive mkdir loops on /proc).
+ */
+function prepareOutDir(given: string, option: string, cwd: string): void {
+  makeFolders(checkOutputFolder(given, option, cwd));
 }
 
 /** The configuration from the options (a new search). */
@@ -137,16 +134,17 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         if (!state.config) throw new ActlabError(`'${join(opts.resume, STATE_FILE)}' has no "config"; it was not written by actlab search`);
         config = state.config;
         checkSpace(config.space, 'the saved space');
+        prepareData(config.data, nodeLoaders); // the saved data still prepare, before any thread starts
         if (existsSync(join(dir, RUNS_FILE))) {
           const runs = readJsonFile(join(dir, RUNS_FILE), 'saved runs') as Record<string, EvalOutcome>;
           for (const [k, v] of Object.entries(runs)) known.set(k, v);
         }
       } else {
         config = configFromOptions(opts, io);
-        prepareOutDir(dir, '--out');
+        prepareData(config.data, nodeLoaders); // bad data fail here, with one line, before the folder is made
+        prepareOutDir(opts.out as string, '--out', io.cwd);
         if (existsSync(join(dir, STATE_FILE))) throw new ActlabError(`'${opts.out}' already holds a search; continue it with --resume ${opts.out}, or choose an empty folder`);
       }
-      prepareData(config.data, nodeLoaders); // bad data fail here, with one line, before any thread starts
       await writeFileAtomic(join(dir, STATE_FILE), json({ config }));
 
       // Saving the runs: coalesced atomic rewrites, so a crash leaves the last complete file.
@@ -204,6 +202,8 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         await saving;
       }
       const seconds = (performance.now() - start) / 1000;
+      // Results describe a CSV by path, rows and SHA-256; only the resume state keeps its text.
+      result = { ...result, config: { ...result.config, data: describeDataSpec(result.config.data) } };
       const files = await writeSearchReport(dir, result, seconds);
       if (opts.json) {
         io.out(json({ ...(searchJson(result) as object), seconds }));

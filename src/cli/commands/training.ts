@@ -2,32 +2,36 @@
  * Training commands: train, predict, compare. They parse options, call src/experiments and present.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
+import { type ColumnEncoding, encodeCells, isMissingCell, parseNumberCell } from '../../data/columnEncoding.js';
+import { readCsvRecords } from '../../data/csvRecords.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
-import { prepareData } from '../../experiments/preparedData.js';
-import type { JobResult } from '../../experiments/runJob.js';
+import { prepareData, type PreparedData } from '../../experiments/preparedData.js';
+import { MAX_WEIGHTS, resolveJob } from '../../experiments/resolveJob.js';
+import { runJob, type JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
-import type { ModelConfig, TrainSettings, TrainingJobInput } from '../../experiments/trainingJob.js';
+import { describeDataSpec, type DataSpec, type ModelConfig, type TrainSettings, type TrainingJobInput } from '../../experiments/trainingJob.js';
 import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
+import { modelToJson } from '../../nn/serialize.js';
 import type { ParamMode } from '../../nn/denseLayer.js';
-import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, readModelInput, targetKey, trainRun, type SavedModel } from '../../run/index.js';
-import { writeFileAtomic } from '../../node/atomicWrite.js';
+import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, type SavedModel } from '../../run/index.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
-import { writeChart } from '../../node/render.js';
+import { checkDistinct, checkOutputFile, checkOutputFolder, type OutputFile, type PendingFile, writeOutputs } from '../../node/outputs.js';
+import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
+import { readTextFile } from '../../node/textFile.js';
 import { runWorkerPool } from '../../node/workerPool.js';
 import { ActlabError } from '../../util/errors.js';
 import { parseChoice, parseInteger, parseNumber } from '../args.js';
-import { compareJson, writeCompareReport } from '../compareFiles.js';
+import { compareJson, compareReportFiles } from '../compareFiles.js';
+import { resolveTrainingActivation } from '../activationOption.js';
 import { dataSpecFromOptions, type DataOptions } from '../dataOption.js';
 import { fmt, json, textTable } from '../format.js';
 import type { CliIO } from '../io.js';
@@ -57,13 +61,23 @@ export interface ModelOptions extends DataOptions {
 export function trainSettings(o: ModelOptions): Partial<TrainSettings> {
   return {
     ...(o.epochs !== undefined ? { epochs: parseInteger(o.epochs, '--epochs', 1, 1_000_000) } : {}),
-    ...(o.lr !== undefined ? { lr: parseNumber(o.lr, '--lr') } : {}),
+    ...(o.lr !== undefined ? { lr: positive(parseNumber(o.lr, '--lr'), '--lr', o.lr) } : {}),
     ...(o.batch !== undefined ? { batch: parseInteger(o.batch, '--batch', 1, 1_000_000) } : {}),
     ...(o.optimizer !== undefined ? { optimizer: parseChoice<OptimizerName>(o.optimizer, '--optimizer', OPTIMIZERS) } : {}),
-    ...(o.l1 !== undefined ? { l1: parseNumber(o.l1, '--l1') } : {}),
-    ...(o.l2 !== undefined ? { l2: parseNumber(o.l2, '--l2') } : {}),
+    ...(o.l1 !== undefined ? { l1: nonNegative(parseNumber(o.l1, '--l1'), '--l1', o.l1) } : {}),
+    ...(o.l2 !== undefined ? { l2: nonNegative(parseNumber(o.l2, '--l2'), '--l2', o.l2) } : {}),
     ...(o.seed !== undefined ? { seed: parseInteger(o.seed, '--seed', 0, 2 ** 32 - 1) } : {}),
   };
+}
+
+function positive(v: number, flag: string, text: string): number {
+  if (!(v > 0)) throw new ActlabError(`${flag} must be a positive number, got '${text}'; e.g. ${flag} 0.01`);
+  return v;
+}
+
+function nonNegative(v: number, flag: string, text: string): number {
+  if (!(v >= 0)) throw new ActlabError(`${flag} must be a number ≥ 0, got '${text}'; e.g. ${flag} 0.001`);
+  return v;
 }
 
 /** The network options (without the activation). */
@@ -79,7 +93,16 @@ export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activ
 
 function parseHidden(text: string): number[] {
   if (text.trim() === '' || text.trim() === 'none') return [];
-  return text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  const hidden = text.split(',').map((s) => parseInteger(s.trim(), '--hidden', 1, 100_000));
+  // The full check (with the data's inputs and outputs) is resolveJob's; this one answers before the data are read.
+  let weights = 0;
+  for (let i = 1; i < hidden.length; i++) weights += (hidden[i - 1] + 1) * hidden[i];
+  if (weights > MAX_WEIGHTS) {
+    throw new ActlabError(
+      `--hidden ${text}: the hidden layers alone would have ${weights.toLocaleString('en-US')} weights; the limit is ${MAX_WEIGHTS.toLocaleString('en-US')} (about 320 MB with gradients and optimiser state), so use narrower or fewer hidden layers`,
+    );
+  }
+  return hidden;
 }
 
 /** The data options shared by train, compare and search. */
@@ -87,6 +110,8 @@ export function addDataOptions(c: Command): Command {
   return c
     .requiredOption('--data <set|file.csv>', 'a built-in data set (xor, spiral, iris, mnist, …) or a CSV file with a header line')
     .option('--target <column>', 'target column of a CSV file (default: the last column)')
+    .option('--task <task>', 'classification or regression (default: classification for text targets and for at most 50 distinct integers)')
+    .option('--missing <policy>', 'rows with empty or NA feature cells: drop (default), mean (fill with the training mean) or error')
     .option('--n <rows>', 'rows to generate (synthetic sets) or MNIST training digits')
     .option('--noise <fraction>', 'noise of synthetic sets, 0..1 (Playground slider / 100)')
     .option('--test-ratio <fraction>', 'share of rows held out for testing (default 0.2)')
@@ -114,6 +139,18 @@ export function addModelOptions(c: Command): Command {
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 
+/** Prints the data notes (task inferred, rows dropped, columns left out) on stderr. */
+function printNotes(io: CliIO, notes: readonly string[], quiet: boolean): void {
+  if (!quiet) for (const n of notes) io.err(`actlab: note: ${n}\n`);
+}
+
+/** The activation list of --activation(s), each resolved and checked to be finite. */
+function checkedActivations(text: string, flag: string): string[] {
+  const acts = splitActivationList(text).map((a) => a.trim());
+  for (const a of acts) resolveTrainingActivation(a, flag);
+  return acts;
+}
+
 /** Registers train, predict and compare. */
 export function registerTrainingCommands(program: Command, io: CliIO): void {
   const train = program.command('train').description('train a network on a data set and report loss, accuracy and per-layer diagnostics');
@@ -124,47 +161,49 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--plot <loss.svg>', 'write the loss curves (.svg or .png)')
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
     .action(async (opts: ModelOptions & { activation: string; save?: string; saveData?: string; plot?: string; boundary?: string }) => {
-      const data = dataSpecFromOptions(opts, io);
-      const acts = splitActivationList(opts.activation);
+      const acts = checkedActivations(opts.activation, '--activation');
       const model = modelSettings(opts);
-      const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: trainSettings(opts) };
+      const settings = trainSettings(opts);
+      const save = opts.save !== undefined ? checkOutputFile(opts.save, '--save', io.cwd) : undefined;
+      const plot = opts.plot !== undefined ? checkOutputFile(opts.plot, '--plot', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
+      const boundary = opts.boundary !== undefined ? checkOutputFile(opts.boundary, '--boundary', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
+      checkDistinct([save, plot, boundary]);
+      const dataFolder = opts.saveData !== undefined ? checkOutputFolder(opts.saveData, '--save-data', io.cwd) : undefined;
+      const data = dataSpecFromOptions(opts, io);
+      const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
       const prepared = prepareData(data, nodeLoaders);
+      if (boundary && prepared.train.d !== 2) {
+        throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
+      }
       let progress: ReturnType<typeof createProgress> | null = null;
-      const r = trainRun(job, {
+      const r = runJob(job, {
         data: prepared,
         onEpoch: (h, total) => {
+          // Notes come once training has started, so a refused job prints its one error line only.
+          if (progress === null) printNotes(io, prepared.notes, opts.quiet === true);
           progress ??= createProgress(io, 'epoch', total, opts.quiet === true);
           const score = h.testAccuracy !== undefined ? `acc ${pct(h.testAccuracy)}` : h.testR2 !== undefined ? `R² ${fmt(h.testR2, 4)}` : '';
           progress.update(h.epoch, `loss ${fmt(h.trainLoss, 4)} / ${fmt(h.testLoss, 4)} ${score}`);
         },
       });
       (progress as ReturnType<typeof createProgress> | null)?.stop();
-      const written: string[] = [];
-      if (opts.save) {
-        await writeFileAtomic(resolvePath(io.cwd, opts.save), JSON.stringify(r.saved));
-        written.push(opts.save);
-      }
-      if (opts.saveData) {
-        await mkdir(resolvePath(io.cwd, opts.saveData), { recursive: true }).catch(() => {
-          throw new ActlabError(`cannot create the folder '${opts.saveData}'; choose another path for --save-data`);
-        });
-        const target = r.saved.target.name ?? BUILTIN_TARGET;
+      const pending: PendingFile[] = [];
+      const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
+      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data)) });
+      if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
+      if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
+      const dataFiles: string[] = [];
+      if (dataFolder) {
+        const target = data.csv?.target ?? BUILTIN_TARGET;
         for (const part of ['train', 'test'] as const) {
-          await writeFileAtomic(resolvePath(io.cwd, opts.saveData, `${part}.csv`), datasetToCsv(prepared.raw[part], target));
-          written.push(`${opts.saveData}/${part}.csv`);
+          pending.push({ path: resolvePath(dataFolder.path, `${part}.csv`), flag: '--save-data', data: datasetToCsv(prepared.raw[part], target) });
+          dataFiles.push(`${opts.saveData}/${part}.csv`);
         }
       }
-      const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
-      if (opts.plot) {
-        await writeChart(resolvePath(io.cwd, opts.plot), lossCurveSpec(r, `Loss on ${title}`));
-        written.push(opts.plot);
-      }
-      if (opts.boundary) {
-        await writeChart(resolvePath(io.cwd, opts.boundary), boundarySpec(r, `Decision boundary on ${title}`));
-        written.push(opts.boundary);
-      }
+      writeOutputs(pending, dataFolder?.makeFolders ?? []);
+      const written = [...[save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given), ...dataFiles];
       if (opts.json) {
-        io.out(json({ config: r.config, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
       io.out(trainText(r, title, written));
@@ -186,24 +225,32 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .option('--target-accuracy <score>', 'test accuracy (R² for regression) for "epochs to target" (default 0.9)')
     .option('--report <dir>', 'write report.md, results.json, results.csv and SVG charts into this folder')
     .action(async (opts: ModelOptions & { activations: string; seeds?: string; workers?: string; targetAccuracy?: string; report?: string }) => {
-      const plan: ComparePlan = {
-        data: dataSpecFromOptions(opts, io),
-        model: modelSettings(opts),
-        train: { ...trainSettings(opts), seed: opts.seed !== undefined ? parseInteger(opts.seed, '--seed', 0, 2 ** 32 - 1) : 1 },
-        activations: splitActivationList(opts.activations).map((a) => a.trim()),
-        seeds: opts.seeds !== undefined ? parseInteger(opts.seeds, '--seeds', 1, 1000) : 5,
-        targetAccuracy: opts.targetAccuracy !== undefined ? parseNumber(opts.targetAccuracy, '--target-accuracy') : 0.9,
-      };
-      for (const a of plan.activations) resolveActivation(a);
+      const activations = checkedActivations(opts.activations, '--activations');
+      const model = modelSettings(opts);
+      const train = { ...trainSettings(opts), seed: opts.seed !== undefined ? parseInteger(opts.seed, '--seed', 0, 2 ** 32 - 1) : 1 };
+      const seeds = opts.seeds !== undefined ? parseInteger(opts.seeds, '--seeds', 1, 1000) : 5;
+      const targetAccuracy = opts.targetAccuracy !== undefined ? parseNumber(opts.targetAccuracy, '--target-accuracy') : 0.9;
       const workers = opts.workers !== undefined ? parseInteger(opts.workers, '--workers', 1, 256) : availableParallelism();
+      const report = opts.report !== undefined ? checkOutputFolder(opts.report, '--report', io.cwd) : undefined;
+      const data = dataSpecFromOptions(opts, io);
+      const plan: ComparePlan = { data, model, train, activations, seeds, targetAccuracy };
+      const prepared = prepareData(data, nodeLoaders);
+      resolveJob({ data, model: { ...model, activation: activations[0] }, train }, prepared);
       const progress = createProgress(io, 'run', plan.activations.length * plan.seeds, opts.quiet === true);
-      const { result, runs } = await runComparison(plan, executor(workers), (r, done) => {
+      const { result, runs } = await runComparison(plan, executor(workers, prepared), (r, done) => {
+        if (done === 1) printNotes(io, prepared.notes, opts.quiet === true);
         progress.update(done, `${r.activation} seed ${r.seed}: ${r.final.testAccuracy !== undefined ? `acc ${pct(r.final.testAccuracy)}` : `loss ${fmt(r.final.testLoss, 4)}`}`);
       });
       progress.stop();
-      const files = opts.report ? await writeCompareReport(resolvePath(io.cwd, opts.report), result, runs) : [];
+      const described = { ...result, plan: { ...result.plan, data: describeDataSpec(result.plan.data) } };
+      let files: string[] = [];
+      if (report) {
+        const pending = await compareReportFiles(report.path, described, runs);
+        writeOutputs(pending, report.makeFolders);
+        files = pending.map((f) => f.path);
+      }
       if (opts.json) {
-        io.out(json(compareJson(result)));
+        io.out(json(compareJson(described)));
         return;
       }
       const lines = [
@@ -218,9 +265,24 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     });
 }
 
+/** The saved-model document: the engine's model plus what predict needs, and the data described (never their text). */
+function savedModel(r: JobResult, data: DataSpec): unknown {
+  const d = describeDataSpec(data);
+  return {
+    ...modelToJson(r.model),
+    training: {
+      featureNames: r.data.featureNames,
+      ...(r.data.columns ? { columns: r.data.columns } : {}),
+      target: data.csv?.target ?? null,
+      task: r.data.task,
+      data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
+    },
+  };
+}
+
 /** Worker threads, or this thread for one worker. */
-function executor(workers: number): RunExecutor {
-  if (workers <= 1) return inProcessExecutor(nodeLoaders);
+function executor(workers: number, prepared: PreparedData): RunExecutor {
+  if (workers <= 1) return inProcessExecutor(nodeLoaders, prepared);
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const script = new URL(`../../node/compareWorker${ext}`, import.meta.url);
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
@@ -247,37 +309,83 @@ function trainText(r: JobResult, title: string, written: string[]): string {
 }
 
 function predict(opts: { model: string; data: string; json?: boolean }, io: CliIO): void {
-  const saved = readSavedModel(opts.model, io);
-  const label = opts.data;
-  let text: string;
-  try {
-    text = readFileSync(resolvePath(io.cwd, opts.data), 'utf8');
-  } catch {
-    throw new ActlabError(`cannot read '${opts.data}'; check the path`);
-  }
-  const input = readModelInput(text, label, saved.featureNames, saved.json.target.name);
-  const predictions = saved.predictRows(input.x, input.rows);
-  let accuracy: number | undefined;
-  if (saved.classNames && input.targets) {
-    const t = input.targets;
-    accuracy = predictions.filter((p, i) => targetKey(t[i]) === p.prediction).length / input.rows;
-  }
-  if (opts.json) {
-    io.out(json({ model: opts.model, rows: input.rows, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
-    return;
-  }
-  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(input.lines[i]), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
-  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${input.rows} rows\n` : ''}`);
-}
-
-/** Reads and loads a saved model file (any version). */
-export function readSavedModel(file: string, io: CliIO): SavedModel {
+  const modelFile = readTextFile(opts.model, '--model', io.cwd);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(resolvePath(io.cwd, file), 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ActlabError(`cannot read model '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'not valid JSON'}; pass a file written by actlab train --save`);
+    parsed = JSON.parse(modelFile.text);
+  } catch {
+    throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
+  }
+  // Any saved-model version (src/run upgrades version-1 files, the explorer writes version 2).
+  const loaded = loadSavedModel(parsed, resolveActivation);
+  const model = loaded.model;
+  const training = { featureNames: loaded.featureNames, target: loaded.json.target.name };
+  const std = loaded.json.inputs.standardizer;
+  // Files written before column encodings were saved have numeric features only.
+  const encodings: readonly ColumnEncoding[] = loaded.json.inputs.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
+  const label = opts.data;
+  const text = readTextFile(opts.data, '--data', io.cwd).text;
+  const records = readCsvRecords(text, label);
+  while (records.length > 0 && records[records.length - 1].blank) records.pop();
+  if (records.length < 2) throw new ActlabError(`${label}: no data rows; give a header line and at least one row`);
+  const columns = records[0].fields.map((f) => f.trim());
+  const index = encodings.map((c) => {
+    const j = columns.indexOf(c.name);
+    if (j < 0) throw new ActlabError(`${label}: no column '${c.name}' in the header; the model needs ${encodings.map((e) => e.name).join(', ')}`);
+    return j;
+  });
+  const targetIndex = training.target !== null ? columns.indexOf(training.target) : -1;
+  const rows = records.slice(1);
+  const d = training.featureNames.length;
+  if (d !== model.inputSize) throw new ActlabError(`model '${opts.model}' lists ${d} features for ${model.inputSize} inputs; the file is damaged, so save the model again`);
+  const x = new Float32Array(rows.length * d);
+  let filled = 0;
+  rows.forEach((r, i) => {
+    if (r.blank) throw new ActlabError(`${label}: line ${r.line} is blank; remove blank lines between data rows`);
+    if (r.fields.length !== columns.length) throw new ActlabError(`${label}: line ${r.line} has ${r.fields.length} fields, header has ${columns.length}; give every row one value per column`);
+    const cells = index.map((j) => r.fields[j]);
+    if (cells.some(isMissingCell)) filled++;
+    encodeCells(cells, encodings, x, i * d, `${label}: line ${r.line}`, true);
+    for (let k = 0; k < d; k++) {
+      const v = x[i * d + k];
+      // A missing cell (NaN) takes the training mean, which is 0 after standardising.
+      x[i * d + k] = v === v ? (v - std.mean[k]) / std.std[k] : 0;
+    }
+  });
+  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows.length} rows have missing values; they were filled with the training mean\n`);
+  const out = model.predict(x, rows.length);
+  const k = model.outputSize;
+  const classes = loaded.classNames;
+  const predictions = rows.map((_, i) => {
+    const o = Array.from(out.subarray(i * k, (i + 1) * k));
+    if (!classes) return { output: o, prediction: o[0] as number | string };
+    let c = 0;
+    if (k === 1) c = o[0] >= 0.5 ? 1 : 0;
+    else for (let q = 1; q < k; q++) if (o[q] > o[c]) c = q;
+    return { output: o, prediction: classes[c] };
+  });
+  let accuracy: number | undefined;
+  if (classes && targetIndex >= 0) {
+    const key = (s: string) => { const v = parseNumberCell(s); return v !== undefined ? String(v) : s.trim(); };
+    const scored = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isMissingCell(r.fields[targetIndex]));
+    if (scored.length > 0) accuracy = scored.filter(({ r, i }) => key(r.fields[targetIndex]) === predictions[i].prediction).length / scored.length;
+  }
+  if (opts.json) {
+    io.out(json({ model: opts.model, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    return;
+  }
+  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
+  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows.length} rows\n` : ''}`);
+}
+
+/** Reads and loads a saved model file (any version), for `actlab export`. */
+export function readSavedModel(file: string, io: CliIO): SavedModel {
+  const text = readTextFile(file, '--model', io.cwd).text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ActlabError(`model '${file}' is not valid JSON; pass a file written by actlab train --save`);
   }
   return loadSavedModel(parsed, resolveActivation);
 }

@@ -55,8 +55,8 @@ function useActivation(text: string): { report: Loaded<ActivationReport>; props:
   return { report, props };
 }
 
-const FRAMEWORKS: ReadonlyArray<keyof FrameworkNames> = ['pytorch', 'keras', 'tfjs', 'onnx'];
-const FRAMEWORK_NAMES: Readonly<Record<keyof FrameworkNames, string>> = { pytorch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js', onnx: 'ONNX' };
+const FRAMEWORKS: ReadonlyArray<keyof FrameworkNames> = ['pytorch', 'keras', 'jax', 'tfjs', 'onnx'];
+const FRAMEWORK_NAMES: Readonly<Record<keyof FrameworkNames, string>> = { pytorch: 'PyTorch', keras: 'Keras', jax: 'JAX', tfjs: 'TF.js', onnx: 'ONNX' };
 
 function PropertyTable({ props }: { props: Loaded<Properties> }) {
   if (props.status === 'loading') return <p class="act-muted">{t('activation.panel.analysing')}</p>;

@@ -3,7 +3,7 @@
  * the core's (src/data parseCsv); this module only decides which column is the target, whether the task
  * is classification or regression, and which two columns the plane draws.
  */
-import { parseCsv, readCsvRecords, type Dataset } from '../../../src/data/index.js';
+import { parseCsv, parseNumberCell, readCsvRecords, type Dataset } from '../../../src/data/index.js';
 import { LIMITS, type CustomData } from '../state/types.js';
 
 /** Column names taken as the target wherever they stand (case and surrounding spaces ignored). */
@@ -18,6 +18,8 @@ export interface CsvImport {
   data: CustomData;
   /** Rows in the file (more than data holds when the file was thinned to LIMITS.maxPoints rows). */
   fileRows: number;
+  /** The reader's one-line notes (the CLI prints the same): task inferred, rows with missing values dropped, columns left out. */
+  notes: readonly string[];
 }
 
 /** Error with a one-line message for the user (the core's ActlabError text, or ours). */
@@ -71,10 +73,12 @@ export function looksLikeClasses(values: ArrayLike<number>): boolean {
 }
 
 /**
- * Reads CSV text into CustomData. The target is the column named label/class/target/y, else the last
- * one; the task is classification when the target is non-numeric or takes at most 10 distinct integer
- * values, regression otherwise. Files of more than LIMITS.maxPoints rows are thinned evenly to that many.
- * Throws CsvImportError with one line that says what is wrong and what to do.
+ * Reads CSV text into CustomData, as the CLI reads it (src/data parseCsv): text feature columns one-hot
+ * encoded, rows with empty or NA feature cells dropped. The target is the column named label/class/target/y,
+ * else the last one; the task is classification when the target is non-numeric or takes at most 10
+ * distinct integer values (the explorer's colours; the CLI allows 50), regression otherwise. Files of more
+ * than LIMITS.maxPoints rows are thinned evenly to that many. Throws CsvImportError with one line that says
+ * what is wrong and what to do.
  */
 export function importCsv(text: string, fileName: string): CsvImport {
   if (text.length > MAX_CSV_BYTES) {
@@ -86,7 +90,10 @@ export function importCsv(text: string, fileName: string): CsvImport {
     const header = readCsvRecords(text, fileName).find((r) => !r.blank);
     const target = header === undefined ? '' : chooseTarget(header.fields);
     ds = parseCsv(text, { target, fileName });
-    if (ds.task === 'regression' && looksLikeClasses(ds.y)) ds = parseCsv(text, { target, fileName, task: 'classification' });
+    const numericClasses = ds.classNames?.every((c) => parseNumberCell(c) !== undefined) === true;
+    if (ds.task === 'classification' && numericClasses && !looksLikeClasses((ds.classNames ?? []).map(Number))) {
+      ds = parseCsv(text, { target, fileName, task: 'regression' });
+    }
   } catch (e) {
     throw new CsvImportError(e instanceof Error ? e.message : String(e));
   }
@@ -99,7 +106,7 @@ export function importCsv(text: string, fileName: string): CsvImport {
   for (let i = 0; i < ds.x.length; i++) {
     if (!Number.isFinite(Math.fround(ds.x[i]))) throw new CsvImportError(`${fileName}: a value is too large for 32-bit floats; rescale the column`);
   }
-  return { data: toCustomData(ds, fileName), fileRows: ds.n };
+  return { data: toCustomData(ds, fileName), fileRows: ds.n, notes: ds.notes ?? [] };
 }
 
 /** Row indices 0..n-1 thinned evenly to at most `max`. */

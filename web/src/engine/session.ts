@@ -5,6 +5,7 @@
  * so it runs (and is tested) in Node as well as in the worker.
  */
 import { resolveActivation } from '../../../src/activations/resolve.js';
+import { logSumExp } from '../../../src/activations/vector.js';
 import { createDataset, type Dataset } from '../../../src/data/dataset.js';
 import { getDataset } from '../../../src/data/builtins.js';
 import { fitStandardizer } from '../../../src/data/standardizer.js';
@@ -719,9 +720,7 @@ function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Ar
     }
     let conf: number;
     if (softmax) {
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp(logits[o + j] - max);
-      conf = 1 / sum;
+      conf = Math.exp(max - logSumExp(logits, o, k));
     } else {
       conf = clamp01(max);
     }
