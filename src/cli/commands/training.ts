@@ -273,7 +273,8 @@ function savedModel(r: JobResult, data: DataSpec): unknown {
     training: {
       featureNames: r.data.featureNames,
       ...(r.data.columns ? { columns: r.data.columns } : {}),
-      target: data.csv?.target ?? null,
+      // Built-in sets name their target column 'label', as train --save-data writes it.
+      target: data.csv?.target ?? BUILTIN_TARGET,
       task: r.data.task,
       data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
     },
@@ -380,7 +381,7 @@ function predict(opts: { model: string; data: string; json?: boolean }, io: CliI
 
 /** Reads and loads a saved model file (any version), for `actlab export`. */
 export function readSavedModel(file: string, io: CliIO): SavedModel {
-  const text = readTextFile(file, '--model', io.cwd).text;
+  const text = readTextFile(file, 'model', io.cwd).text;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
