@@ -5,13 +5,18 @@
 import { fastKernelFor } from '../src/activations/fastKernels.js';
 import { resolveActivation } from '../src/activations/resolve.js';
 import { createRng } from '../src/util/rng.js';
+import { createWasmBackend } from '../src/wasm/index.js';
 import { prepareOnnxRun, prepareTfjsRun, timeRuns, type PeerRun } from './peers/index.js';
+import { runTorch } from './peers/torchPeer.js';
 
 /** The activations the issue asks for. */
 export const KERNEL_IDS = ['relu', 'leaky_relu', 'sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'gelu', 'silu', 'mish'] as const;
 
+/** A typed-in expression timed beside the catalog (its wasm kernel should be as fast as the built-in silu's). */
+export const TYPED_IN = 'x*sigmoid(1.702*x)';
+
 /** The peers of the kernel table. */
-export const KERNEL_PEERS = ['tfjs-cpu', 'tfjs-wasm', 'onnx'] as const;
+export const KERNEL_PEERS = ['tfjs-cpu', 'tfjs-wasm', 'onnx', 'pytorch'] as const;
 
 /** One peer's time; null where the peer has no exact op (or no kernel on that backend). */
 export type PeerTimes = Record<(typeof KERNEL_PEERS)[number], number | null>;
@@ -24,6 +29,11 @@ export interface KernelRow {
   readonly forwardMs: number;
   /** forward(x, y) then backward(x, dy, dx). */
   readonly forwardBackwardMs: number;
+  /** The wasm backend's kernels (rendered f32x4 WebAssembly; arrays in its memory). */
+  readonly wasmForwardMs: number;
+  readonly wasmForwardBackwardMs: number;
+  /** Whether the wasm backend rendered its own kernel (false: it runs the JavaScript one). */
+  readonly wasmRendered: boolean;
   /** Forward on all-positive input, to show the time does not depend on the sign pattern (branch-free). */
   readonly forwardPositiveMs: number;
   /** Fastest forward run on random signs and on all-positive input (less noisy than medians on a shared machine). */
@@ -94,10 +104,18 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
   const ownReps = quick ? 5 : 15;
   const peerReps = quick ? 2 : 5;
 
+  const wasm = await createWasmBackend();
+  const wx = wasm.alloc(SIZE);
+  wx.set(x);
+  const wy = wasm.alloc(SIZE);
+  const wdy = wasm.alloc(SIZE).fill(1);
+  const wdx = wasm.alloc(SIZE);
+  log('kernels: PyTorch (one thread)');
+  const torch = runTorch({ kernels: { ids: KERNEL_IDS, size: SIZE, reps: peerReps } })?.kernels ?? null;
   const copyMs = (await timeRuns(syncRun(() => copyLoop(x, y)), ownReps)).medianMs;
   const branchyReluMs = (await timeRuns(syncRun(() => branchyRelu(x, y)), ownReps)).medianMs;
   const rows: KernelRow[] = [];
-  for (const id of KERNEL_IDS) {
+  for (const id of [...KERNEL_IDS, TYPED_IN]) {
     log(`kernels: ${id}`);
     const act = resolveActivation(id);
     const k = act.kernel;
@@ -108,6 +126,12 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
     const forwardBackwardMs = (await timeRuns(syncRun(() => {
       k.forward(x, y, p);
       k.backward(x, dy, dx, p);
+    }), ownReps)).medianMs;
+    const wk = wasm.kernel(act);
+    const wasmForwardMs = (await timeRuns(syncRun(() => wk.forward(wx, wy, p)), ownReps)).medianMs;
+    const wasmForwardBackwardMs = (await timeRuns(syncRun(() => {
+      wk.forward(wx, wy, p);
+      wk.backward(wx, wdy, wdx, p);
     }), ownReps)).medianMs;
     const pos = await timeRuns(syncRun(() => k.forward(xPos, y, p)), ownReps);
     const forwardPositiveMs = pos.medianMs;
@@ -121,16 +145,20 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
       maxDiff = 0;
       for (let i = 0; i < SIZE; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i] - cpuF.out[i]));
     }
+    const t = torch?.[id] ?? null;
     rows.push({
       id,
       fast: fastKernelFor(id) !== undefined,
       forwardMs,
       forwardBackwardMs,
+      wasmForwardMs,
+      wasmForwardBackwardMs,
+      wasmRendered: wk !== k,
       forwardPositiveMs,
       forwardMinMs: fwd.minMs,
       forwardPositiveMinMs: pos.minMs,
-      peersForward: { 'tfjs-cpu': cpuF.ms, 'tfjs-wasm': wasmF.ms, onnx: onnxF.ms },
-      peersForwardBackward: { 'tfjs-cpu': cpuFB.ms, 'tfjs-wasm': wasmFB.ms, onnx: null },
+      peersForward: { 'tfjs-cpu': cpuF.ms, 'tfjs-wasm': wasmF.ms, onnx: onnxF.ms, pytorch: t ? t.forwardMs : null },
+      peersForwardBackward: { 'tfjs-cpu': cpuFB.ms, 'tfjs-wasm': wasmFB.ms, onnx: null, pytorch: t ? t.forwardBackwardMs : null },
       maxDiffTfjsCpu: maxDiff,
     });
   }

@@ -3,6 +3,8 @@
  * from the same initial weights on the same batch.
  */
 import { resolveActivation } from '../src/activations/resolve.js';
+import type { Backend } from '../src/nn/backend.js';
+import { jsBackend } from '../src/nn/jsBackend.js';
 import { createModel, type Model } from '../src/nn/model.js';
 import type { LossName } from '../src/nn/losses.js';
 import { createRng } from '../src/util/rng.js';
@@ -19,8 +21,8 @@ export interface MlpTask {
   readonly x: Float32Array;
   readonly y: Float32Array;
   readonly lr: number;
-  /** A new actlab model with the task's initial weights (same seed, so every call gives the same weights). */
-  model(): Model;
+  /** A new actlab model on `backend` (default js) with the task's initial weights (same seed, so every call gives the same weights). */
+  model(backend?: Backend): Model;
 }
 
 function makeTask(label: string, activation: 'tanh' | 'relu', inputSize: number, hidden: number[], outputSize: number, batch: number): MlpTask {
@@ -36,7 +38,7 @@ function makeTask(label: string, activation: 'tanh' | 'relu', inputSize: number,
   const act = resolveActivation(activation);
   return {
     label, activation, inputSize, hidden, outputSize, batch, loss, x, y, lr: 0.01,
-    model: () => createModel({ inputSize, hidden: hidden.map((units) => ({ units, activation: act })), outputSize, loss }, createRng(5)),
+    model: (backend = jsBackend) => createModel({ inputSize, hidden: hidden.map((units) => ({ units, activation: act })), outputSize, loss }, createRng(5), backend),
   };
 }
 

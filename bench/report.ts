@@ -18,41 +18,49 @@ function peerCells(peers: PeerTimes, own: number): string[] {
 /** The kernel section as text lines. */
 export function kernelLines(k: KernelResult): string[] {
   const lines = [
-    `(a) activation kernels, ${k.size.toLocaleString('en-US')} floats, median ms (ratio = peer time / actlab time)`,
+    `(a) activation kernels, ${k.size.toLocaleString('en-US')} floats, median ms (ratio = that engine's time / actlab wasm's time)`,
     `    copy loop (memory bound) ${ms(k.copyMs)} ms; branchy 'x > 0 ? x : 0' loop ${ms(k.branchyReluMs)} ms`,
     '',
   ];
-  const head = ['forward', 'actlab', '/copy', '+pos', ...KERNEL_PEERS];
+  const head = ['forward', 'wasm', 'js', '/copy', '+pos', ...KERNEL_PEERS];
   const fw = k.rows.map((r) => [
-    `${r.id}${r.fast ? '*' : ''}`, ms(r.forwardMs), `${(r.forwardMs / k.copyMs).toFixed(1)}×`, ms(r.forwardPositiveMs), ...peerCells(r.peersForward, r.forwardMs),
+    `${r.id}${r.fast ? '*' : ''}${r.wasmRendered ? '' : '†'}`, ms(r.wasmForwardMs), `${ms(r.forwardMs)} ${ratio(r.forwardMs, r.wasmForwardMs)}`,
+    `${(r.forwardMs / k.copyMs).toFixed(1)}×`, ms(r.forwardPositiveMs), ...peerCells(r.peersForward, r.wasmForwardMs),
   ]);
   lines.push(...table([head, ...fw]).map((l) => `    ${l}`), '');
-  const headB = ['forward+backward', 'actlab', 'tfjs-cpu', 'tfjs-wasm', 'max|Δ| vs tfjs-cpu'];
-  const fb = k.rows.map((r) => [
-    `${r.id}${r.fast ? '*' : ''}`, ms(r.forwardBackwardMs),
-    ...peerCells(r.peersForwardBackward, r.forwardBackwardMs).slice(0, 2),
-    r.maxDiffTfjsCpu === null ? 'n/a' : r.maxDiffTfjsCpu.toExponential(1),
-  ]);
+  const headB = ['forward+backward', 'wasm', 'js', 'tfjs-cpu', 'tfjs-wasm', 'pytorch', 'max|Δ| js vs tfjs-cpu'];
+  const fb = k.rows.map((r) => {
+    const peers = peerCells(r.peersForwardBackward, r.wasmForwardBackwardMs);
+    return [
+      `${r.id}${r.fast ? '*' : ''}${r.wasmRendered ? '' : '†'}`, ms(r.wasmForwardBackwardMs), `${ms(r.forwardBackwardMs)} ${ratio(r.forwardBackwardMs, r.wasmForwardBackwardMs)}`,
+      peers[0], peers[1], peers[3],
+      r.maxDiffTfjsCpu === null ? 'n/a' : r.maxDiffTfjsCpu.toExponential(1),
+    ];
+  });
   lines.push(...table([headB, ...fb]).map((l) => `    ${l}`));
-  lines.push('    * hand-written kernel (src/activations/fastKernels.ts); others compiled from the catalog expression.');
-  lines.push('    +pos: actlab forward on all-positive input (equal to random signs when branch-free). n/a: no exact op on that peer.');
+  lines.push('    wasm: the wasm backend (f32x4 kernels rendered from the expression IR, arrays in its memory); js: the JavaScript backend.');
+  lines.push('    * hand-written JavaScript kernel (src/activations/fastKernels.ts); † no rendered wasm kernel (runs the JavaScript one).');
+  lines.push('    +pos: js forward on all-positive input (equal to random signs when branch-free). n/a: no exact op on that peer. pytorch: one thread.');
   return lines;
 }
 
-function nnCells(e: EngineFigure, own: EngineFigure): string[] {
-  return [e.stepsPerSecond.toFixed(0), e.samplesPerSecond.toFixed(0), `${(own.stepsPerSecond / e.stepsPerSecond).toFixed(2)}×`, e.firstLoss.toFixed(5)];
+function nnCells(e: EngineFigure | null, own: EngineFigure): string[] {
+  if (!e) return ['n/a', 'n/a', '', ''];
+  return [e.stepsPerSecond.toFixed(0), e.samplesPerSecond.toFixed(0), `${(own.stepsPerSecond / e.stepsPerSecond).toFixed(2)}×`, Number.isNaN(e.firstLoss) ? '—' : e.firstLoss.toFixed(5)];
 }
 
 /** The training section as text lines. */
 export function nnLines(nn: NnResult): string[] {
-  const lines = ['(b) training throughput (forward + backward + SGD step on one batch, same initial weights)', ''];
+  const lines = ['(b) training throughput (forward + backward + SGD step on one batch, same initial weights; PyTorch its own)', ''];
   for (const row of [nn.small, nn.large]) {
     lines.push(`    ${row.label}`);
     const t = table([
-      ['engine', 'steps/s', 'samples/s', 'actlab is', 'first loss'],
-      ['actlab', ...nnCells(row.actlab, row.actlab)],
-      ['tfjs-cpu', ...nnCells(row.tfjsCpu, row.actlab)],
-      ['tfjs-wasm', ...nnCells(row.tfjsWasm, row.actlab)],
+      ['engine', 'steps/s', 'samples/s', 'actlab wasm is', 'first loss'],
+      ['actlab wasm', ...nnCells(row.actlabWasm, row.actlabWasm)],
+      ['actlab js', ...nnCells(row.actlab, row.actlabWasm)],
+      ['tfjs-cpu', ...nnCells(row.tfjsCpu, row.actlabWasm)],
+      ['tfjs-wasm', ...nnCells(row.tfjsWasm, row.actlabWasm)],
+      ['pytorch (1 thread)', ...nnCells(row.pytorch, row.actlabWasm)],
     ]);
     lines.push(...t.map((l) => `      ${l}`), '');
   }
@@ -61,5 +69,5 @@ export function nnLines(nn: NnResult): string[] {
 
 /** The targets as text lines. */
 export function targetLines(targets: readonly Target[]): string[] {
-  return ['targets (issue 3)', ...targets.map((t) => `    [${t.met ? 'met' : 'NOT met'}] ${t.name}: ${t.detail}`)];
+  return ['targets (issues 3 and 10)', ...targets.map((t) => `    [${t.met ? 'met' : 'NOT met'}] ${t.name}: ${t.detail}`)];
 }

@@ -6,6 +6,23 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
 const args = process.argv.slice(2);
+const USAGE = `Usage: npm start -- [--port <n>] [--no-build]
+
+Builds the actlab explorer into dist-web/ and serves it on 127.0.0.1.
+  --port <n>    port to serve on (default 4173; the next free one when busy)
+  --no-build    serve the last build without building again
+  -h, --help    show this help`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--port') i++;
+  else if (args[i] !== '--no-build') {
+    console.error(`actlab: unknown option '${args[i]}' for npm start; use --port <n>, --no-build or --help`);
+    process.exit(2);
+  }
+}
 const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.PORT ?? 4173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

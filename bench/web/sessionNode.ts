@@ -10,7 +10,7 @@ import { BENCH_STATE } from './setting.js';
 
 /** The RunSpec of the benchmark setting. */
 export function referenceSpec(): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = BENCH_STATE;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = BENCH_STATE;
   return { ...rest, customData: null };
 }
 

@@ -76,7 +76,9 @@ export function analyze(fn: AnalyzableFunction): Properties {
   const limitsProved = proved !== null && proved.limits.left !== null && proved.limits.right !== null;
   const sampledNonFinite = nonFiniteIntervals(f, xs, v, limits);
   const definedProved = proved !== null && proved.defined !== null;
-  const nonFinite = proved?.defined === true ? [] : sampledNonFinite;
+  // nonFinite stays what f64 evaluation gives (the explorer warns that training will fail there), even where
+  // f is proved finite in exact arithmetic (x^1e308 for |x| > 1)
+  const nonFinite = sampledNonFinite;
   const definedEverywhere = proved?.defined ?? nonFinite.length === 0;
   const lowest = Math.min(4, ...nonSmoothPoints.map((p) => p.order));
   const continuity: Continuity = !definedEverywhere ? 'discontinuous' : CLASSES[lowest === 4 ? 5 : lowest];
@@ -313,7 +315,8 @@ function safeSlopesAtZero(sym: SymbolicFunction): number[] | null {
 
 function symbolicLimitNumber(e: Parameters<typeof symbolicLimit>[0], side: -1 | 1): number | null {
   const v = symbolicLimit(e, { at: 0, side });
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  // an infinite slope is an answer too (cbrt at 0: not identity near 0)
+  return typeof v === 'number' && !Number.isNaN(v) ? v : null;
 }
 
 /**

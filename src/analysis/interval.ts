@@ -276,7 +276,8 @@ function sincDerivativeIv(n: number, u: Iv): Iv {
     // sinc is decreasing on [0, 4.4934] (its first minimum) and even
     const a = absIv(u);
     if (a.hi <= 4.49) return { lo: down(R.sinc(a.hi), 16), hi: a.lo === 0 ? 1 : up(R.sinc(a.lo), 16), undef: u.undef };
-    return { lo: Math.max(-bound, -0.2173), hi: Math.min(bound, a.lo <= 4.49 ? up(R.sinc(a.lo), 16) : bound), undef: u.undef };
+    // beyond its first minimum sinc never exceeds its second maximum, 0.12837 at 7.725
+    return { lo: Math.max(-bound, -0.2173), hi: Math.min(bound, a.lo <= 4.49 ? Math.max(up(R.sinc(a.lo), 16), 0.1284) : bound), undef: u.undef };
   }
   return { lo: -bound, hi: bound, undef: u.undef };
 }

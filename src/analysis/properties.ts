@@ -146,7 +146,11 @@ export interface Properties {
    * no max |f'|, no dead zones, no global extrema; `nonFinite` says where it fails.
    */
   readonly definedEverywhere: boolean;
-  /** Where f is NaN or ±Infinity (empty when `definedEverywhere`); at most 16 intervals, left to right. */
+  /**
+   * Where the f64 evaluation of f is NaN or ±Infinity (overflow far out excepted); at most 16 intervals, left
+   * to right. Empty when f64 evaluation is finite everywhere; it can be non-empty while `definedEverywhere`
+   * is true, for a function finite in exact arithmetic that overflows in f64 (x^1e308 for |x| > 1).
+   */
   readonly nonFinite: readonly NonFiniteInterval[];
   /** For each property: proved from the expression, or sampled. */
   readonly evidence: PropertyEvidence;

@@ -46,10 +46,11 @@ interface Lim {
   readonly lim: number;
 }
 
-/** No limit: keeps oscillating with |value| ≤ bound (Infinity when unknown). */
+/** Bounded by `bound` (Infinity when unknown) with no known limit; `oscillates`: proved to have none (sin at ∞). */
 interface NoLimit {
   readonly kind: 'none';
   readonly bound: number;
+  readonly oscillates: boolean;
 }
 
 interface Unknown {
@@ -142,12 +143,13 @@ function add(x: Asym, y: Asym): Asym {
     }
     return series(a.q, [...a.terms, ...b.terms], Math.min(a.err, b.err));
   }
+  if (x.kind === 'none' && y.kind === 'none') return { kind: 'none', bound: x.bound + y.bound, oscillates: false };
   if (x.kind === 'none' || y.kind === 'none') {
     const other = x.kind === 'none' ? y : x;
     const bound = x.kind === 'none' ? x.bound : (y as NoLimit).bound;
     const l = limitOf(other);
     if (Number.isFinite(bound) && (l === Infinity || l === -Infinity)) return lim(l);
-    if (Number.isFinite(l) && other.kind !== 'none') return { kind: 'none', bound: bound + Math.abs(l) };
+    if (Number.isFinite(l) && other.kind !== 'none') return { kind: 'none', bound: bound + Math.abs(l), oscillates: (x.kind === 'none' ? x : (y as NoLimit)).oscillates };
     return UNKNOWN;
   }
   const lx = limitOf(x);
@@ -173,11 +175,13 @@ function mul(x: Asym, y: Asym): Asym {
     return series(a.q + b.q, terms, err);
   }
   if (x.kind === 'none' || y.kind === 'none') {
+    // a product of two bounded values is bounded, but may have a limit ((1 + sin/2)·1/(1 + sin/2) = 1)
+    if (x.kind === 'none' && y.kind === 'none') return { kind: 'none', bound: x.bound * y.bound, oscillates: false };
+    const none = (x.kind === 'none' ? x : y) as NoLimit;
     const other = x.kind === 'none' ? y : x;
-    const bound = x.kind === 'none' ? x.bound : (y as NoLimit).bound;
     const l = limitOf(other);
-    if (l === 0 && Number.isFinite(bound) && other.kind !== 'none') return lim(0);
-    if (Number.isFinite(l) && l !== 0 && other.kind !== 'none') return { kind: 'none', bound: bound * Math.abs(l) };
+    if (l === 0 && Number.isFinite(none.bound)) return lim(0);
+    if (Number.isFinite(l) && l !== 0) return { kind: 'none', bound: none.bound * Math.abs(l), oscillates: none.oscillates };
     return UNKNOWN;
   }
   const lx = limitOf(x);
@@ -210,6 +214,8 @@ function binomial(w: Series, alpha: number): Asym {
 
 /** x^alpha for a series x with a leading term (sign-aware for odd roots when `odd`). */
 function power(x: Asym, alpha: number, oddRoot = false): Asym {
+  // a whole power of a bounded value is bounded (sign(sin x)² = 1 has a limit: no claim of oscillation)
+  if (x.kind === 'none') return Number.isInteger(alpha) && alpha > 0 ? { kind: 'none', bound: x.bound ** alpha, oscillates: false } : UNKNOWN;
   const s = asSeries(x);
   if (!s) {
     const l = limitOf(x);
@@ -407,7 +413,7 @@ function pick(a: Asym, b: Asym, chooseA: (s: number) => boolean): Asym {
 }
 
 function boundedAtInfinity(bound: number): (a: readonly Asym[]) => Asym {
-  return ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound } : analytic('sin')(u));
+  return ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound, oscillates: true } : analytic('sin')(u));
 }
 
 /** The limit rule of every primitive except `select` (evaluated lazily). */
@@ -465,7 +471,7 @@ const RULES: Record<Exclude<PrimitiveName, 'select'>, (a: readonly Asym[]) => As
     return s === null ? UNKNOWN : constant(s >= 0 ? 1 : 0);
   },
   sin: boundedAtInfinity(1),
-  cos: ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound: 1 } : analytic('cos')(u)),
+  cos: ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound: 1, oscillates: true } : analytic('cos')(u)),
   tan: ([u]) => (divergesTo(u) !== 0 ? UNKNOWN : analytic('tan')(u)),
   asin: ([u]) => analytic('asin')(u),
   acos: ([u]) => analytic('acos')(u),
@@ -551,7 +557,7 @@ export function expandAt(e: Expr, point: LimitPoint): Asym {
 /** The one-sided limit of `e` at the point: a number (±Infinity allowed), `'none'` when it oscillates, or null when unknown. */
 export function symbolicLimit(e: Expr, point: LimitPoint): number | 'none' | null {
   const v = expandAt(e, point);
-  if (v.kind === 'none') return 'none';
+  if (v.kind === 'none') return v.oscillates ? 'none' : null;
   const l = limitOf(v);
   return l !== l ? null : l;
 }

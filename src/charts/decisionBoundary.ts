@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ActlabError } from '../util/errors.js';
 import { CHART_CONFIG, CHART_PALETTE } from './theme.js';
+import { classPaletteColor, regionColor } from './classPalette.js';
 
 /** A regular grid of model outputs: `values[j * xs.length + i]` is the output at (xs[i], ys[j]). */
 export interface GridValues {
@@ -33,12 +34,52 @@ export interface DecisionBoundaryOptions {
   readonly domain?: readonly [number, number];
   /** Plot size in pixels (square by default: 360). */
   readonly size?: number;
+  /**
+   * Classification: the predicted class and its probability per cell (same order as `values`), and the
+   * class names in class order. Cells then take the class's colour from the shared class palette, lighter
+   * where the model is less sure; points take the same colours. Without it, `values` go on a diverging ramp.
+   */
+  readonly classes?: ClassGrid;
+}
+
+/** Predicted class and confidence per grid cell, and the class names in class order. */
+export interface ClassGrid {
+  readonly names: readonly string[];
+  /** Class index per cell. */
+  readonly predicted: ArrayLike<number>;
+  /** Probability of the predicted class per cell. */
+  readonly confidence: ArrayLike<number>;
 }
 
 /**
- * A decision boundary: the model's output over a 2-D grid as coloured cells (a diverging blue–orange ramp,
- * white at the middle of the domain, i.e. at the boundary) with the training points on top, coloured by
- * class and outlined so they stand out from the background.
+ * The class grid of model outputs: binary models give P(class 1) per cell (`outputs` = 1 value a cell),
+ * multi-class models `outputs` probabilities a cell; each cell gets its most probable class and that
+ * class's probability.
+ */
+export function classGrid(probabilities: ArrayLike<number>, outputs: number, names: readonly string[]): ClassGrid {
+  const cells = outputs === 1 ? probabilities.length : Math.floor(probabilities.length / outputs);
+  const predicted = new Float64Array(cells);
+  const confidence = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) {
+    if (outputs === 1) {
+      const p = probabilities[c];
+      predicted[c] = p >= 0.5 ? 1 : 0;
+      confidence[c] = p >= 0.5 ? p : 1 - p;
+    } else {
+      let best = 0;
+      for (let q = 1; q < outputs; q++) if (probabilities[c * outputs + q] > probabilities[c * outputs + best]) best = q;
+      predicted[c] = best;
+      confidence[c] = probabilities[c * outputs + best];
+    }
+  }
+  return { names, predicted, confidence };
+}
+
+/**
+ * A decision boundary: the model's output over a 2-D grid as coloured cells with the training points on
+ * top, outlined so they stand out. For classification (`classes`), each cell takes its predicted class's
+ * colour from the shared class palette (src/charts/classPalette.ts), lighter where the model is less sure,
+ * and points take the same colours; for regression, a diverging blue–orange ramp.
  */
 export function decisionBoundary(opts: DecisionBoundaryOptions): TopLevelSpec {
   const { xs, ys, values } = opts.grid;
@@ -47,15 +88,25 @@ export function decisionBoundary(opts: DecisionBoundaryOptions): TopLevelSpec {
   }
   const dx = (xs[xs.length - 1] - xs[0]) / (xs.length - 1);
   const dy = (ys[ys.length - 1] - ys[0]) / (ys.length - 1);
-  const cells: { x0: number; x1: number; y0: number; y1: number; v: number | null }[] = [];
+  const cls = opts.classes;
+  if (cls && (cls.predicted.length !== values.length || cls.confidence.length !== values.length)) {
+    throw new ActlabError(`decision-boundary classes need one predicted class and confidence per cell, got ${cls.predicted.length} and ${cls.confidence.length} for ${values.length} cells`);
+  }
+  const k = cls ? Math.max(2, cls.names.length) : 0;
+  const cells: { x0: number; x1: number; y0: number; y1: number; v: number | null; fill?: string }[] = [];
   for (let j = 0; j < ys.length; j++) for (let i = 0; i < xs.length; i++) {
-    const v = values[j * xs.length + i];
+    const c = j * xs.length + i;
+    const v = values[c];
     // Cells overlap by 12% of a cell so anti-aliasing leaves no hairline seams between them.
-    cells.push({ x0: xs[i] - 0.56 * dx, x1: xs[i] + 0.56 * dx, y0: ys[j] - 0.56 * dy, y1: ys[j] + 0.56 * dy, v: Number.isFinite(v) ? v : null });
+    const cell = { x0: xs[i] - 0.56 * dx, x1: xs[i] + 0.56 * dx, y0: ys[j] - 0.56 * dy, y1: ys[j] + 0.56 * dy, v: Number.isFinite(v) ? v : null };
+    cells.push(cls ? { ...cell, fill: regionColor(cls.predicted[c], cls.confidence[c], k) } : cell);
   }
   const xDomain = [xs[0] - dx / 2, xs[xs.length - 1] + dx / 2];
   const yDomain = [ys[0] - dy / 2, ys[ys.length - 1] + dy / 2];
-  const labels = [...new Set(opts.points.map((p) => String(p.label)))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const seen = [...new Set(opts.points.map((p) => String(p.label)))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  // With classes, the legend lists them in class order, each in its palette colour.
+  const labels = cls ? [...cls.names.map(String), ...seen.filter((l) => !cls.names.map(String).includes(l))] : seen;
+  const pointColors = cls ? labels.map((_, i) => classPaletteColor(i)) : classColors(labels.length);
   const domain = opts.domain ?? [0, 1];
   const size = opts.size ?? 360;
   const xTitle = opts.xLabel ?? 'x₁';
@@ -75,13 +126,15 @@ export function decisionBoundary(opts: DecisionBoundaryOptions): TopLevelSpec {
           x2: { field: 'x1' },
           y: { field: 'y0', type: 'quantitative', title: yTitle, scale: { domain: yDomain, nice: false, zero: false } },
           y2: { field: 'y1' },
-          color: {
-            field: 'v',
-            type: 'quantitative',
-            title: opts.valueLabel ?? 'P(class 1)',
-            scale: { scheme: 'blueorange', domain: [...domain], domainMid: (domain[0] + domain[1]) / 2 },
-            legend: { orient: 'right', gradientLength: Math.min(200, size) },
-          },
+          color: cls
+            ? { field: 'fill', type: 'nominal', scale: null, legend: null }
+            : {
+                field: 'v',
+                type: 'quantitative',
+                title: opts.valueLabel ?? 'P(class 1)',
+                scale: { scheme: 'blueorange', domain: [...domain], domainMid: (domain[0] + domain[1]) / 2 },
+                legend: { orient: 'right', gradientLength: Math.min(200, size) },
+              },
         },
       },
       {
@@ -91,7 +144,7 @@ export function decisionBoundary(opts: DecisionBoundaryOptions): TopLevelSpec {
           x: { field: 'x', type: 'quantitative' },
           y: { field: 'y', type: 'quantitative' },
           shape: { field: 'label', type: 'nominal', title: 'class', scale: { domain: labels } },
-          fill: { field: 'label', type: 'nominal', title: 'class', scale: { domain: labels, range: classColors(labels.length) } },
+          fill: { field: 'label', type: 'nominal', title: 'class', scale: { domain: labels, range: pointColors } },
         },
       },
     ],

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { decisionBoundary } from '../charts/decisionBoundary.js';
+import { classGrid, decisionBoundary } from '../charts/decisionBoundary.js';
 import { lineChart } from '../charts/lineChart.js';
 import type { JobResult } from '../experiments/runJob.js';
 import { ActlabError } from '../util/errors.js';
@@ -71,5 +71,7 @@ export function boundarySpec(r: JobResult, title: string): TopLevelSpec {
     domain = [0, k - 1];
     valueLabel = 'predicted class';
   }
-  return decisionBoundary({ grid: { xs, ys, values }, points, title, xLabel: data.featureNames[0], yLabel: data.featureNames[1], valueLabel, domain });
+  // Classes: one categorical palette shared with the explorer, confidence as lightness.
+  const classGridOf = data.task === 'classification' ? classGrid(out, k, classes.length > 0 ? classes : Array.from({ length: Math.max(2, k) }, (_, c) => String(c))) : undefined;
+  return decisionBoundary({ grid: { xs, ys, values }, points, title, xLabel: data.featureNames[0], yLabel: data.featureNames[1], valueLabel, domain, classes: classGridOf });
 }

@@ -21,6 +21,13 @@ import { startWithReluLesson } from './catalog/startWithRelu.js';
 import { gradedOutputsLesson } from './catalog/gradedOutputs.js';
 import { universalApproximationLesson } from './catalog/universalApproximation.js';
 import { smoothMonotonicLesson } from './catalog/smoothMonotonic.js';
+import { explodingGradientsLesson } from './catalog/explodingGradients.js';
+import { mixedLayersLesson } from './catalog/mixedLayers.js';
+import { linearBackpropLesson } from './catalog/linearBackprop.js';
+import { leakyRecoveryLesson } from './catalog/leakyRecovery.js';
+import { reluBlowupLesson } from './catalog/reluBlowup.js';
+import { sparseComputeLesson } from './catalog/sparseCompute.js';
+import { sigmoidProbabilityLesson } from './catalog/sigmoidProbability.js';
 
 /** Every lesson, in teaching order. */
 export const LESSONS: readonly Lesson[] = [
@@ -43,6 +50,13 @@ export const LESSONS: readonly Lesson[] = [
   gradedOutputsLesson,
   universalApproximationLesson,
   smoothMonotonicLesson,
+  explodingGradientsLesson,
+  mixedLayersLesson,
+  linearBackpropLesson,
+  leakyRecoveryLesson,
+  reluBlowupLesson,
+  sparseComputeLesson,
+  sigmoidProbabilityLesson,
 ];
 
 /** The lesson with this id (case, `-` and `_` ignored) or number; throws ActlabError when there is none. */

@@ -18,6 +18,10 @@ export interface NetSpec {
   readonly hidden: readonly number[];
   /** Activation text (catalog id or expression) of every hidden layer. */
   readonly activation: string;
+  /** Per hidden layer activation texts; overrides `activation` where given (same length as `hidden`). */
+  readonly activations?: readonly string[];
+  /** Activation of the output layer (loss mse only); default none, a linear output. */
+  readonly outputActivation?: string;
   readonly outputSize: number;
   readonly loss: LossName;
   /** Seeds the weights. */
@@ -35,9 +39,10 @@ export function buildNet(spec: NetSpec): Model {
   const model = createModel(
     {
       inputSize: spec.inputSize,
-      hidden: spec.hidden.map((units) => ({ units, activation: act, ...(spec.init ? { init: spec.init } : {}) })),
+      hidden: spec.hidden.map((units, i) => ({ units, activation: spec.activations?.[i] !== undefined ? resolveActivation(spec.activations[i]) : act, ...(spec.init ? { init: spec.init } : {}) })),
       outputSize: spec.outputSize,
       loss: spec.loss,
+      ...(spec.outputActivation ? { outputActivation: resolveActivation(spec.outputActivation) } : {}),
     },
     createRng(spec.seed),
   );
@@ -68,6 +73,8 @@ export interface FitOptions {
   readonly optimizer?: OptimizerConfig;
   readonly test?: TrainData;
   readonly diagnostics?: boolean;
+  /** Called after every epoch (after the record is kept). */
+  readonly onEpoch?: (record: EpochRecord) => void;
 }
 
 /** A training run that may have diverged: the history up to the divergence. */
@@ -84,7 +91,7 @@ export function fit(model: Model, data: TrainData, o: FitOptions): FitResult {
       model,
       { train: data, ...(o.test ? { test: o.test } : {}) },
       { epochs: o.epochs, learningRate: o.learningRate, batchSize: o.batchSize, seed: o.seed, diagnostics: o.diagnostics ?? true, ...(o.optimizer ? { optimizer: o.optimizer } : {}) },
-      { onEpoch: (r) => history.push(r) },
+      { onEpoch: (r) => { history.push(r); o.onEpoch?.(r); } },
     );
     return { history, diverged: false };
   } catch (e) {
@@ -107,4 +114,22 @@ export function hiddenOutputs(model: Model, x: Float32Array, rows: number): Floa
     out.push(Float32Array.from(h.subarray(0, rows * layer.units)));
   }
   return out;
+}
+
+/** Pre-activations z = x·W + b of every hidden layer for the given rows (copies), first hidden layer first. */
+export function preActivations(model: Model, x: Float32Array, rows: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  let h = x;
+  for (const layer of model.layers.slice(0, -1)) {
+    h = layer.forward(h, rows);
+    out.push(Float32Array.from(layer.lastPass(rows).z.subarray(0, rows * layer.units)));
+  }
+  return out;
+}
+
+/** Per unit of a layer: 1 when its pre-activation is ≤ 0 on every row (it never fires on the data), else 0. */
+export function silentUnits(z: Float32Array, rows: number, units: number): Uint8Array {
+  const silent = new Uint8Array(units).fill(1);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < units; j++) if (z[r * units + j] > 0) silent[j] = 0;
+  return silent;
 }

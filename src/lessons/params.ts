@@ -1,4 +1,5 @@
 /** Parameter handling shared by the CLI and the explorer: defaults, `name=value` overrides, typed getters. */
+import { parseDecimal } from '../util/decimal.js';
 import { ActlabError } from '../util/errors.js';
 import type { Lesson, LessonParam, ParamValue, ParamValues } from './lesson.js';
 
@@ -18,10 +19,10 @@ export function parseParamValue(p: LessonParam, text: string): ParamValue {
     if (t === '') throw new ActlabError(`parameter ${p.name} is empty; e.g. --set ${p.name}=${String(p.default)}`);
     return t;
   }
-  if (p.kind === 'number') return checkNumber(p, t === '' ? Number.NaN : Number(t), t);
+  if (p.kind === 'number') return checkNumber(p, parseDecimal(t) ?? Number.NaN, t);
   const parts = t.split(',').map((s) => s.trim());
   if (parts.length === 0 || parts.some((s) => s === '')) throw new ActlabError(`parameter ${p.name} needs comma-separated numbers, got '${t}'; e.g. --set ${p.name}=${String(p.default)}`);
-  return parts.map((s) => checkNumber(p, Number(s), s));
+  return parts.map((s) => checkNumber(p, parseDecimal(s) ?? Number.NaN, s));
 }
 
 /** Default parameter values of a lesson, with overrides (`name` → text) applied; unknown names are an error. */

@@ -1,3 +1,7 @@
+import type { ActivationKernel } from '../expr/kernel.js';
+import type { LayerActivation } from './layerActivation.js';
+import type { Optimizer, OptimizerConfig, Param } from './optimizers.js';
+
 /**
  * The numeric primitives the training engine needs, on row-major Float32Array matrices. The engine
  * calls only this interface, so a WebAssembly SIMD backend can replace the JavaScript one without
@@ -20,4 +24,18 @@ export interface Backend {
   sumRows(a: Float32Array, out: Float32Array, rows: number, cols: number, accumulate: boolean): void;
   /** out[i] = a[i] * b[i] over the length of `out`. */
   mul(a: Float32Array, b: Float32Array, out: Float32Array): void;
+  /**
+   * A zeroed array of `length` floats where this backend works on it fastest (the wasm backend: in its
+   * WebAssembly memory). Layers and the trainer allocate their buffers here; default `new Float32Array`.
+   */
+  alloc?(length: number): Float32Array;
+  /** The kernels this backend runs for an activation; default `activation.kernel` (compiled JavaScript). */
+  kernel?(activation: LayerActivation): ActivationKernel;
+  /** The optimiser over `params`; default the engine's JavaScript `createOptimizer`. */
+  createOptimizer?(config: OptimizerConfig, params: readonly Param[]): Optimizer;
+}
+
+/** `backend.alloc(length)`, or a plain array for a backend without one. */
+export function allocFor(backend: Backend, length: number): Float32Array {
+  return backend.alloc ? backend.alloc(length) : new Float32Array(length);
 }

@@ -1,4 +1,5 @@
-import type { Backend } from './backend.js';
+import type { ActivationKernel } from '../expr/kernel.js';
+import { allocFor, type Backend } from './backend.js';
 import { learnableParamNames, type LayerActivation } from './layerActivation.js';
 
 /**
@@ -56,6 +57,8 @@ export class DenseLayer {
   /** Per-unit parameter gradients. */
   readonly gradUnitParams: Float32Array[];
   private readonly backend: Backend;
+  /** The activation's kernels on this backend (compiled JavaScript, or rendered WebAssembly). */
+  private readonly kernel: ActivationKernel | null;
   private readonly g64: Float64Array;
   private readonly g64Cols: Float64Array[];
   private readonly buffers = new Map<number, LayerBuffers>();
@@ -65,21 +68,23 @@ export class DenseLayer {
     this.units = units;
     this.activation = activation;
     this.backend = backend;
+    this.kernel = activation ? (backend.kernel ? backend.kernel(activation) : activation.kernel) : null;
     const names = activation?.paramNames ?? [];
     const learnable = activation ? learnableParamNames(activation) : [];
     this.paramMode = names.length === 0 ? 'fixed' : paramMode;
     this.learned = names.map((name) => this.paramMode !== 'fixed' && learnable.includes(name));
-    this.weights = new Float32Array(inputSize * units);
-    this.bias = new Float32Array(units);
-    this.gradWeights = new Float32Array(inputSize * units);
-    this.gradBias = new Float32Array(units);
+    this.weights = allocFor(backend, inputSize * units);
+    this.bias = allocFor(backend, units);
+    this.gradWeights = allocFor(backend, inputSize * units);
+    this.gradBias = allocFor(backend, units);
     const values = activation?.paramValues ?? [];
-    this.sharedParams = Float32Array.from(values);
-    this.gradSharedParams = new Float32Array(values.length);
+    this.sharedParams = allocFor(backend, values.length);
+    this.sharedParams.set(values);
+    this.gradSharedParams = allocFor(backend, values.length);
     this.g64 = new Float64Array(values.length);
     const perUnit = this.paramMode === 'per-unit';
-    this.unitParams = perUnit ? values.map((v) => new Float32Array(units).fill(v)) : [];
-    this.gradUnitParams = perUnit ? values.map(() => new Float32Array(units)) : [];
+    this.unitParams = perUnit ? values.map((v) => allocFor(backend, units).fill(v)) : [];
+    this.gradUnitParams = perUnit ? values.map(() => allocFor(backend, units)) : [];
     this.g64Cols = perUnit ? values.map(() => new Float64Array(units)) : [];
   }
 
@@ -87,13 +92,14 @@ export class DenseLayer {
   buffersFor(n: number): LayerBuffers {
     let b = this.buffers.get(n);
     if (!b) {
-      const z = new Float32Array(n * this.units);
+      const alloc = (length: number): Float32Array => allocFor(this.backend, length);
+      const z = alloc(n * this.units);
       b = {
         z,
-        a: this.activation ? new Float32Array(n * this.units) : z,
-        d: new Float32Array(this.activation ? n * this.units : 0),
-        dz: new Float32Array(n * this.units),
-        dx: new Float32Array(n * this.inputSize),
+        a: this.activation ? alloc(n * this.units) : z,
+        d: alloc(this.activation ? n * this.units : 0),
+        dz: alloc(n * this.units),
+        dx: alloc(n * this.inputSize),
       };
       this.buffers.set(n, b);
     }
@@ -106,10 +112,10 @@ export class DenseLayer {
     const { backend, units } = this;
     backend.broadcastRows(this.bias, buf.z, n, units);
     backend.gemm(x, this.weights, buf.z, n, this.inputSize, units, true);
-    const act = this.activation;
-    if (act) {
-      if (this.paramMode === 'per-unit') act.kernel.forwardDerivCols(buf.z, buf.a, buf.d, units, this.unitParams);
-      else act.kernel.forwardDeriv(buf.z, buf.a, buf.d, this.sharedParams);
+    const kernel = this.kernel;
+    if (kernel) {
+      if (this.paramMode === 'per-unit') kernel.forwardDerivCols(buf.z, buf.a, buf.d, units, this.unitParams);
+      else kernel.forwardDeriv(buf.z, buf.a, buf.d, this.sharedParams);
     }
     return buf.a;
   }
@@ -122,12 +128,12 @@ export class DenseLayer {
   backward(x: Float32Array, da: Float32Array, n: number, needInputGrad: boolean): Float32Array | null {
     const buf = this.buffersFor(n);
     const { backend, units, inputSize } = this;
-    const act = this.activation;
+    const kernel = this.kernel;
     let dz = da;
-    if (act) {
+    if (kernel) {
       backend.mul(da, buf.d, buf.dz);
       dz = buf.dz;
-      this.paramGradients(act, buf.z, da);
+      this.paramGradients(kernel, buf.z, da);
     }
     backend.gemmTN(x, dz, this.gradWeights, inputSize, n, units, false);
     backend.sumRows(dz, this.gradBias, n, units, false);
@@ -142,14 +148,14 @@ export class DenseLayer {
     return { z: b.z, a: b.a, d: b.d };
   }
 
-  private paramGradients(act: LayerActivation, z: Float32Array, da: Float32Array): void {
+  private paramGradients(kernel: ActivationKernel, z: Float32Array, da: Float32Array): void {
     if (this.paramMode === 'shared') {
       this.g64.fill(0);
-      act.kernel.paramGrad(z, da, this.sharedParams, this.g64);
+      kernel.paramGrad(z, da, this.sharedParams, this.g64);
       for (let k = 0; k < this.g64.length; k++) this.gradSharedParams[k] = this.learned[k] ? this.g64[k] : 0;
     } else if (this.paramMode === 'per-unit') {
       for (const g of this.g64Cols) g.fill(0);
-      act.kernel.paramGradCols(z, da, this.units, this.unitParams, this.g64Cols);
+      kernel.paramGradCols(z, da, this.units, this.unitParams, this.g64Cols);
       for (let k = 0; k < this.g64Cols.length; k++) {
         const src = this.g64Cols[k];
         const dst = this.gradUnitParams[k];

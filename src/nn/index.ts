@@ -1,6 +1,8 @@
 /** The training engine: re-exports only. */
 export type { Backend } from './backend.js';
 export { jsBackend } from './jsBackend.js';
+export { allocFor } from './backend.js';
+export { defaultBackend, setDefaultBackend } from './defaultBackend.js';
 export type { LayerActivation } from './layerActivation.js';
 export { learnableParamNames } from './layerActivation.js';
 export type { RngLike } from './rngLike.js';

@@ -1,3 +1,4 @@
+import type { Expr } from '../expr/ast.js';
 import type { ActivationKernel } from '../expr/kernel.js';
 
 /**
@@ -13,6 +14,13 @@ export interface LayerActivation {
   readonly paramNames: readonly string[];
   /** Parameter values in kernel order (initial values when learned). */
   readonly paramValues: readonly number[];
+  /**
+   * f, f' and ∂f/∂p (simplified, in x and the parameter names), when known: a backend that renders its
+   * own kernels (wasm) reads them; without them it runs `kernel`.
+   */
+  readonly expr?: Expr;
+  readonly derivative?: Expr;
+  readonly paramDerivatives?: readonly Expr[];
   /** Catalog entry, if any: its family picks the default initialiser, its `learnable` flags the trained parameters. */
   readonly spec?: {
     readonly family: string;

@@ -2,7 +2,7 @@ import { ActlabError } from '../util/errors.js';
 import type { Backend } from './backend.js';
 import { DenseLayer, type ParamMode } from './denseLayer.js';
 import { defaultInitializer, initializeWeights, type InitializerName } from './initializers.js';
-import { jsBackend } from './jsBackend.js';
+import { defaultBackend } from './defaultBackend.js';
 import type { LayerActivation } from './layerActivation.js';
 import { checkLossName, outputFromLogits, type LossName } from './losses.js';
 import type { RngLike } from './rngLike.js';
@@ -81,7 +81,7 @@ export class Model {
 }
 
 /** Builds a model and initialises its weights from `rng` (biases start at zero). */
-export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = jsBackend): Model {
+export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = defaultBackend()): Model {
   const loss = checkLossName(spec.loss);
   if (spec.outputActivation && loss !== 'mse') {
     throw new ActlabError(`an output activation (${spec.outputActivation.key}) needs loss mse, not ${loss} (which applies its own sigmoid/softmax); drop the output activation or use mse`);

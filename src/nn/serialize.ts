@@ -1,6 +1,6 @@
 import { ActlabError } from '../util/errors.js';
 import { DenseLayer, type ParamMode } from './denseLayer.js';
-import { jsBackend } from './jsBackend.js';
+import { defaultBackend } from './defaultBackend.js';
 import type { LayerActivation } from './layerActivation.js';
 import { checkLossName } from './losses.js';
 import { Model, type ModelMeta } from './model.js';
@@ -54,7 +54,7 @@ export function modelToJson(model: Model): ModelJson {
 }
 
 /** Rebuilds a model from `modelToJson` output; `resolve` turns activation keys back into activations. */
-export function modelFromJson(json: unknown, resolve: (key: string) => LayerActivation, backend: Backend = jsBackend): Model {
+export function modelFromJson(json: unknown, resolve: (key: string) => LayerActivation, backend: Backend = defaultBackend()): Model {
   const j = json as Partial<ModelJson> | null;
   if (!j || typeof j !== 'object' || j.format !== MODEL_FORMAT || !Array.isArray(j.layers) || j.layers.length === 0) {
     throw new ActlabError(`not a saved actlab model (expected format '${MODEL_FORMAT}'); pass a file written by actlab`);

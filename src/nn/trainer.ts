@@ -1,4 +1,5 @@
 import { ActlabError } from '../util/errors.js';
+import { allocFor } from './backend.js';
 import { createRng } from '../util/rng.js';
 import { LayerStats, type LayerDiagnostics } from './diagnostics.js';
 import { forwardBackward } from './backprop.js';
@@ -97,7 +98,8 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
       });
     }
   }
-  const optimizer = createOptimizer(config.optimizer ?? { name: 'sgd' }, params);
+  const optConfig = config.optimizer ?? { name: 'sgd' };
+  const optimizer = backend.createOptimizer ? backend.createOptimizer(optConfig, params) : createOptimizer(optConfig, params);
   const l1 = config.l1 ?? 0;
   const l2 = config.l2 ?? 0;
   const withDiagnostics = config.diagnostics ?? true;
@@ -106,8 +108,8 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
   const outW = model.outputSize;
   const order = new Uint32Array(train.rows).map((_, i) => i);
   const maxBatch = Math.min(config.batchSize, train.rows);
-  const xb = new Float32Array(maxBatch * inW);
-  const yb = new Float32Array(maxBatch * outW);
+  const xb = allocFor(backend, maxBatch * inW);
+  const yb = allocFor(backend, maxBatch * outW);
   const grads = new Map<number, Float32Array>();
   const history: EpochRecord[] = [];
   let stats: LayerStats[] = [];
@@ -139,7 +141,7 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
     const y = n === maxBatch ? yb : yb.subarray(0, n * outW);
     let g = grads.get(n);
     if (!g) {
-      g = new Float32Array(n * outW);
+      g = allocFor(backend, n * outW);
       grads.set(n, g);
     }
     const loss = forwardBackward(model, x, y, n, g);

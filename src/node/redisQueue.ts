@@ -132,7 +132,7 @@ export interface QueueWorkerOptions {
 export async function startQueueWorker(url: string, o: QueueWorkerOptions): Promise<{ close: () => Promise<void>; address: string }> {
   const a = parseRedisUrl(url);
   const client = await connect(a, true);
-  const runner = new ThreadRunner(o.concurrency, o.timeoutSeconds);
+  const runner = new ThreadRunner(o.concurrency, o.timeoutSeconds, true);
   const worker = new Worker<EvalTask, EvalOutcome>(QUEUE_NAME, async (job) => {
     const outcome = await runner.run(job.data);
     // A run cut short by this worker stopping is not a result: fail the attempt so that the job runs again.

@@ -4,20 +4,12 @@
  * `ThreadRunner` serves both the local executor and `actlab worker` (Redis), so a long training never
  * blocks the event loop that renews a queue lock.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DataCache, type EvalOutcome, type EvalTask } from '../search/evaluation.js';
 import type { SearchExecutor } from '../search/search.js';
 import { nodeLoaders } from './nodeLoaders.js';
-
-/** Starts a worker on `script`; a `.ts` script (tests run from source) is loaded through tsx. */
-function startWorker(script: URL): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script);
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(script.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
-}
+import { useTaskBackend } from './searchBackend.js';
+import { startWorker } from './workerPool.js';
 
 /** The search worker script next to this module (`.ts` under tests, `.js` when built). */
 function workerScript(): URL {
@@ -38,7 +30,8 @@ export class ThreadRunner {
   private closed = false;
   private readonly script = workerScript();
 
-  constructor(private readonly threads: number, private readonly timeoutSeconds: number) {
+  /** `preloadWasm`: runs will use the wasm backend (threads started from TypeScript load binaryen first). */
+  constructor(private readonly threads: number, private readonly timeoutSeconds: number, private readonly preloadWasm = false) {
     for (let i = 0; i < Math.max(1, threads); i++) this.idle.push(this.spawn());
   }
 
@@ -65,7 +58,7 @@ export class ThreadRunner {
   }
 
   private spawn(): Worker {
-    const w = startWorker(this.script);
+    const w = startWorker(this.script, this.preloadWasm);
     w.on('message', (m: { id: string; outcome: EvalOutcome }) => this.done(w, m.outcome));
     w.on('error', (e) => this.replace(w, { ok: false, reason: `failed: ${e instanceof Error ? e.message : String(e)}` }));
     return w;
@@ -116,6 +109,7 @@ export function inThreadExecutor(signal?: AbortSignal): SearchExecutor {
     const out: EvalOutcome[] = [];
     for (const t of tasks) {
       if (signal?.aborted) break;
+      await useTaskBackend(t);
       const o = cache.run(t);
       out.push(o);
       onOutcome(t, o);

@@ -70,9 +70,12 @@ export function runWorkerPool<T, R>(
 }
 
 /** Starts a worker on `script`; a `.ts` script (tests run from source) is loaded after registering tsx in the thread. */
-function startWorker(script: URL): Worker {
+export function startWorker(script: URL, preloadBinaryen = process.env.ACTLAB_BACKEND === 'wasm'): Worker {
   if (!script.pathname.endsWith('.ts')) return new Worker(script);
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(script.href)});`;
+  // binaryen (the wasm backend's assembler, megabytes of JavaScript) is loaded before tsx is registered:
+  // through tsx's loader it takes tens of seconds, and the module cache then serves later imports.
+  const preload = !preloadBinaryen ? '' : `await import(${JSON.stringify(import.meta.resolve('binaryen'))});`;
+  const code = `${preload} import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(script.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }

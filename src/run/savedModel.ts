@@ -7,7 +7,6 @@
 import type { ColumnEncoding } from '../data/columnEncoding.js';
 import type { DataTask } from '../data/dataset.js';
 import type { Backend } from '../nn/backend.js';
-import { jsBackend } from '../nn/jsBackend.js';
 import type { LayerActivation } from '../nn/layerActivation.js';
 import type { LossName } from '../nn/losses.js';
 import type { Model } from '../nn/model.js';
@@ -216,9 +215,11 @@ function upgradeV1(j: SavedModelV1): SavedModelJson {
 }
 
 /** Loads a saved model of any version; `resolve` turns activation keys into activations. */
-export function loadSavedModel(json: unknown, resolve: (key: string) => LayerActivation, backend: Backend = jsBackend): SavedModel {
+export function loadSavedModel(json: unknown, resolve: (key: string) => LayerActivation, backend?: Backend): SavedModel {
   const j = upgradeSavedModel(json);
-  const model = modelFromJson({ format: MODEL_FORMAT, ...j.network, meta: {} }, resolve, backend);
+  const doc = { format: MODEL_FORMAT, ...j.network, meta: {} };
+  // Without a backend, the engine's current default (the one `useBackend` chose) runs the model.
+  const model = backend ? modelFromJson(doc, resolve, backend) : modelFromJson(doc, resolve);
   const d = model.inputSize;
   const { names, standardizer } = j.inputs;
   if (names.length !== d || standardizer.mean.length !== d || standardizer.std.length !== d) {

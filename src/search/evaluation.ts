@@ -15,6 +15,8 @@ export interface EvalTask {
   readonly job: TrainingJobInput;
   /** Measure the untrained network instead of training it (the surrogate): see `InitProbe`. */
   readonly probe?: boolean;
+  /** Engine backend the run must use (part of the id: backends agree only to f32 rounding). Default: the thread's. */
+  readonly backend?: 'wasm' | 'js';
 }
 
 /**
@@ -51,11 +53,13 @@ export function contentHash(text: string): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-/** Builds a task for a job (a probe of the untrained network when `probe`). */
-export function evalTask(job: TrainingJobInput, probe = false): EvalTask {
-  if (!probe) return { id: contentHash(JSON.stringify(job)), job };
+/** Builds a task for a job (a probe of the untrained network when `probe`), on `backend` when given. */
+export function evalTask(job: TrainingJobInput, probe = false, backend?: 'wasm' | 'js'): EvalTask {
+  const b = backend ? { backend } : {};
+  const tag = backend ? `${backend}:` : '';
+  if (!probe) return { id: contentHash(`${tag}${JSON.stringify(job)}`), job, ...b };
   const j: TrainingJobInput = { ...job, train: { ...job.train, epochs: 1, lr: 1e-12 } };
-  return { id: contentHash(`probe:${JSON.stringify(j)}`), job: j, probe: true };
+  return { id: contentHash(`${tag}probe:${JSON.stringify(j)}`), job: j, probe: true, ...b };
 }
 
 const mean = (v: readonly number[]): number => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : 0);

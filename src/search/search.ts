@@ -45,6 +45,8 @@ export interface SearchConfig {
   readonly baselines: readonly string[];
   /** Screen candidates by the untrained network (gradient flow and saturation at initialisation) before training. */
   readonly surrogate?: boolean;
+  /** Engine backend of every run (default: each executor's own default). */
+  readonly backend?: 'wasm' | 'js';
 }
 
 /**
@@ -220,7 +222,7 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
   };
 
   // Baselines on the search seeds: the yardstick while searching.
-  const baselineTasks = config.baselines.map((b) => seeds.map((s) => evalTask(jobFor(config, b, s))));
+  const baselineTasks = config.baselines.map((b) => seeds.map((s) => evalTask(jobFor(config, b, s), false, config.backend)));
   const baselineOutcomes = await runAll(baselineTasks.flat(), 'baselines');
   const baselineScores = config.baselines.map((_, i) => baselineOutcomes.slice(i * seeds.length, (i + 1) * seeds.length).map((o) => (o.ok ? o.score : Number.NaN)));
 
@@ -249,7 +251,7 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
     }
     if (config.surrogate) {
       const probing = fresh.filter((f) => f.reason === undefined);
-      const probes = await runAll(probing.map((f) => evalTask(jobFor(config, f.expression, seeds[0]), true)), `generation ${generation} (surrogate)`);
+      const probes = await runAll(probing.map((f) => evalTask(jobFor(config, f.expression, seeds[0]), true, config.backend)), `generation ${generation} (surrogate)`);
       probing.forEach((f, i) => {
         const o = probes[i];
         if (o.ok && o.probe) f.init = o.probe;
@@ -258,7 +260,7 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
       });
     }
     const toTrain = fresh.filter((f) => f.reason === undefined);
-    const tasks = toTrain.map((f) => seeds.map((s) => evalTask(jobFor(config, f.expression, s))));
+    const tasks = toTrain.map((f) => seeds.map((s) => evalTask(jobFor(config, f.expression, s), false, config.backend)));
     const outcomes = await runAll(tasks.flat(), `generation ${generation}`);
     const records: CandidateRecord[] = [];
     let k = 0;
@@ -309,7 +311,7 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
     ...top.map((c) => ({ kind: 'candidate' as const, name: c.description, expression: c.expression, search: c.score ?? interval([]) })),
     ...config.baselines.map((b, i) => ({ kind: 'baseline' as const, name: b, expression: b, search: interval(baselineScores[i]) })),
   ];
-  const confirmTasks = entries.map((e) => confirmSeeds.map((s) => evalTask(jobFor(config, e.expression, s))));
+  const confirmTasks = entries.map((e) => confirmSeeds.map((s) => evalTask(jobFor(config, e.expression, s), false, config.backend)));
   const confirmOut = await runAll(confirmTasks.flat(), 'final comparison');
   const confirmScores = entries.map((_, i) => confirmOut.slice(i * seeds.length, (i + 1) * seeds.length).map((o) => (o.ok ? o.score : Number.NaN)));
   const baseIdx = entries.map((e, i) => (e.kind === 'baseline' ? i : -1)).filter((i) => i >= 0);

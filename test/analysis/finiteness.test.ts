@@ -34,9 +34,12 @@ describe('functions that are not finite on all of ℝ', () => {
     expect(props('sqrt(x-1)').nonFinite).toEqual([{ from: null, to: 1, fromClosed: false, toClosed: false, values: ['nan'] }]);
   });
 
-  it('1/x fails at the single point 0; x^1e308 overflows f64 for |x| > 1 but is a finite real everywhere (proved)', () => {
+  it('1/x fails at the single point 0; x^1e308 overflows f64 for |x| > 1 (not an overflow far out), though a finite real (proved)', () => {
     expect(props('1/x').nonFinite).toEqual([{ from: 0, to: 0, fromClosed: true, toClosed: true, values: ['inf'] }]);
-    expect(props('x^1e308').nonFinite).toEqual([]);
+    expect(props('x^1e308').nonFinite).toEqual([
+      { from: null, to: -1, fromClosed: false, toClosed: false, values: ['inf'] },
+      { from: 1, to: null, fromClosed: false, toClosed: false, values: ['inf'] },
+    ]);
     expect(props('x^1e308').definedEverywhere).toBe(true);
     expect(props('x^1e308').evidence.definedEverywhere).toBe('proved');
   });

@@ -156,11 +156,13 @@ describe('the explorer in Chromium', () => {
     expect(Number.isFinite(shownLoss)).toBe(true);
     expect(shownLoss).toBeLessThan(losses[0]);
     // The live charts draw their series (coloured lines), and the histograms follow the training. Charts
-    // only redraw while on screen, so each is scrolled into view first.
-    for (const id of ['loss-chart', 'gradient-chart']) {
-      await page.getByTestId(id).scrollIntoViewIfNeeded();
-      await poll(async () => (await canvasInk(page, id)).coloured).toBeGreaterThan(100);
-    }
+    // only redraw while on screen, so each is scrolled into view first (the gradients sit in their tab).
+    await page.getByTestId('loss-chart').scrollIntoViewIfNeeded();
+    await poll(async () => (await canvasInk(page, 'loss-chart')).coloured).toBeGreaterThan(100);
+    await page.getByTestId('tab-gradients').click();
+    await page.getByTestId('gradient-chart').scrollIntoViewIfNeeded();
+    await poll(async () => (await canvasInk(page, 'gradient-chart')).coloured).toBeGreaterThan(100);
+    await page.getByTestId('tab-why').click();
     await page.getByTestId('histograms').scrollIntoViewIfNeeded();
     await poll(async () => (await canvasInk(page, 'histograms')).checksum).not.toBe(histogramsBefore.checksum);
     await screenshot(page, 'desktop-training');
@@ -355,6 +357,7 @@ describe('the explorer in Chromium', () => {
 
   it('compares two activations trained side by side, with a loss series each', async () => {
     const page = await open();
+    await page.getByTestId('tab-compare').click();
     await page.getByTestId('compare-add').click();
     await page.waitForFunction(() => window.__actlab!.state.value.compare.length === 1 && window.__actlab!.modelLabels.value.length === 2);
     await startTraining(page);
@@ -414,5 +417,217 @@ describe('the explorer in Chromium', () => {
     const want = loadSavedModel(json, resolveActivation).predict(raw, 3);
     const got = await runOnnx(new Uint8Array(await readFile(await onnxDownload.path())), raw, [3, model.inputSize]);
     got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-5));
+  });
+});
+
+describe('the explorer as a teaching instrument', () => {
+  const WIDE = { width: 1440, height: 900 } as const;
+
+  it("applies a lesson's step as soon as Next is pressed, pausing at the step's checkpoint", async () => {
+    const page = await open('?speed=full');
+    await page.getByTestId('tour-select').selectOption('linear_depth');
+    // Choosing the lesson set up its first step: five identity layers of 8.
+    await page.waitForFunction(() => {
+      const m = window.__actlab!.snapshot.value?.models[0];
+      return m?.layers.length === 6 && m.layers[0].activation === 'identity' && m.layers[0].units === 8;
+    });
+    await page.getByTestId('tour-next').click();
+    // Next applied step 2 at once: one identity unit, a fresh network at epoch 0, no "Apply" needed.
+    await page.waitForFunction(() => {
+      const a = window.__actlab!;
+      const m = a.snapshot.value?.models[0];
+      return a.state.value.tourStep === 1 && m?.layers.length === 2 && m.layers[0].units === 1 && a.snapshot.value!.epoch === 0;
+    });
+    expect(await page.getByTestId('tour-step-label').textContent()).toMatch(/2/);
+    // ▶ trains to the step's checkpoint and pauses there, where the observation appears in numbers.
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => !window.__actlab!.running.value && window.__actlab!.snapshot.value!.epoch === 300, undefined, { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('tour-observation').textContent()).toMatch(/epoch 300: train loss \d/);
+    await page.getByTestId('tour-back').click();
+    await page.waitForFunction(() => window.__actlab!.snapshot.value?.models[0]?.layers.length === 6);
+  });
+
+  it('trains at least 10× more epochs a second at full speed than in slow motion', async () => {
+    const page = await open('?speed=1&data=xor');
+    const rate = async (ms: number): Promise<number> => {
+      const e0 = await getEpoch(page);
+      const t0 = Date.now();
+      await page.waitForTimeout(ms);
+      const e1 = await getEpoch(page);
+      return ((e1 - e0) * 1000) / (Date.now() - t0);
+    };
+    await startTraining(page);
+    await page.waitForTimeout(500);
+    const slow = await rate(3000);
+    await page.getByTestId('speed').selectOption('0');
+    await page.waitForTimeout(500);
+    const fast = await rate(1500);
+    await stopTraining(page);
+    expect(slow).toBeGreaterThan(0);
+    expect(slow).toBeLessThan(2);
+    expect(fast).toBeGreaterThanOrEqual(10 * slow);
+  });
+
+  it('shows a 6×8 network whole at 1440×900: every layer, the output and the layer controls inside the viewport', async () => {
+    const layers = Array.from({ length: 6 }, () => 'l=8:tanh').join('&');
+    const page = await open(`?${layers}&data=spiral`, WIDE);
+    await page.waitForFunction(() => window.__actlab!.snapshot.value?.models[0]?.layers.length === 7);
+    const boxes = await page.evaluate(() => {
+      const r = (el: Element) => el.getBoundingClientRect();
+      const nodes = Array.from(document.querySelectorAll('[data-testid="network"] g.node')).map(r);
+      const cards = Array.from(document.querySelectorAll('.layer-card')).map(r);
+      return { nodes, cards, svg: r(document.querySelector('[data-testid="network"]')!), vw: innerWidth, vh: innerHeight };
+    });
+    expect(boxes.nodes).toHaveLength(2 + 6 * 8 + 1);
+    expect(boxes.cards).toHaveLength(6);
+    for (const b of [...boxes.nodes, ...boxes.cards, boxes.svg]) {
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(boxes.vw);
+      expect(b.bottom).toBeLessThanOrEqual(boxes.vh);
+    }
+    // No sideways scroll inside the network panel either.
+    expect(await page.evaluate(() => { const s = document.querySelector('.network-scroll')!; return s.scrollWidth - s.clientWidth; })).toBeLessThanOrEqual(1);
+    await screenshot(page, 'wide-6x8', false);
+  });
+
+  it('redraws the z-on-f plot of each layer while training', async () => {
+    const page = await open('?speed=full&l=8:sigmoid&l=8:sigmoid', WIDE);
+    await page.getByTestId('tab-why').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="zplot-stats-0"]')?.textContent !== '');
+    const before = await canvasInk(page, 'zplots');
+    const stats0 = await page.getByTestId('zplot-stats-0').textContent();
+    expect(before.coloured).toBeGreaterThan(100);
+    await startTraining(page);
+    await waitEpochs(page, 50);
+    await stopTraining(page);
+    await expect.poll(async () => (await canvasInk(page, 'zplots')).checksum, { timeout: 10_000 }).not.toBe(before.checksum);
+    await expect.poll(() => page.getByTestId('zplot-stats-0').textContent(), { timeout: 10_000 }).not.toBe(stats0);
+  });
+
+  it('sorts the table of all activations and loads a row into the layers', async () => {
+    const page = await open('', WIDE);
+    const table = page.getByTestId('activation-table');
+    await table.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('activation-table-count').textContent(), { timeout: 60_000 }).toMatch(/^\d+ of \d+$/);
+    const names = () => table.locator('tbody th').allTextContents();
+    const asc = await names();
+    expect(asc.length).toBeGreaterThan(30);
+    expect([...asc].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))).toEqual(asc);
+    await page.getByTestId('sort-name').click();
+    expect(await names()).toEqual([...asc].reverse());
+    await page.getByTestId('activation-table-filter').fill('relu');
+    const ids = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ''));
+    const filtered = await ids();
+    expect(filtered).toContain('relu');
+    expect(filtered.length).toBeLessThan(asc.length);
+    await page.getByTestId('activation-table-filter').fill('');
+    // Click a row to load it into every layer.
+    await table.locator('tr[data-id="elu"] td').first().click();
+    await page.waitForFunction(() => window.__actlab!.state.value.hidden.every((l) => l.activation === 'elu'));
+    await page.waitForFunction(() => window.__actlab!.modelLabels.value[0] === 'elu');
+    await page.getByTestId('compare-tanh').click();
+    await page.waitForFunction(() => window.__actlab!.state.value.compare.includes('tanh'));
+  });
+
+  it('runs a small activation search in the page and loads a result into every layer', async () => {
+    const page = await open('', WIDE);
+    const panel = page.getByTestId('search-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await page.getByTestId('search-budget').fill('4');
+    await page.getByTestId('search-budget').dispatchEvent('change');
+    await page.getByTestId('search-seeds').fill('2');
+    await page.getByTestId('search-seeds').dispatchEvent('change');
+    await page.getByTestId('search-epochs').fill('5');
+    await page.getByTestId('search-epochs').dispatchEvent('change');
+    await page.getByTestId('search-start').click();
+    await expect.poll(() => page.getByTestId('search-conclusion').count(), { timeout: 120_000, interval: 250 }).toBe(1);
+    const rows = page.getByTestId('search-row');
+    // The best candidates (up to 3) and the four baselines, compared on fresh seeds.
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    const candidate = panel.locator('tr.candidate').first();
+    const expression = (await candidate.getAttribute('data-expression')) ?? '';
+    expect(expression.length).toBeGreaterThan(0);
+    await candidate.locator('td').first().click();
+    await page.waitForFunction((e) => window.__actlab!.state.value.hidden.every((l) => l.activation === e), expression);
+  });
+
+  it('shows softmax probabilities at the hovered point as bars that add up to 1', async () => {
+    const page = await open('?data=blobs3&speed=full', WIDE);
+    await page.getByTestId('tab-inspector').click();
+    await page.getByTestId('step').click();
+    await waitEpochs(page, 1);
+    const heat = page.getByTestId('output-heatmap');
+    const box = (await heat.boundingBox())!;
+    for (const [fx, fy] of [[0.3, 0.3], [0.7, 0.6]]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      await page.waitForTimeout(300);
+      const ps = await page.locator('[data-testid^="prob-"][data-p]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.p)));
+      expect(ps).toHaveLength(3);
+      for (const p of ps) expect(p).toBeGreaterThan(0);
+      expect(ps.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      expect(await page.getByTestId('prob-sum').textContent()).toMatch(/1\.000/);
+    }
+    expect(await page.getByTestId('backward-chain').isVisible()).toBe(true);
+  });
+
+  it('truncates no Chinese label at 1280 px: no text overflows its box', async () => {
+    const page = await open('?lang=zh&tour=vanishing_gradients&data=spiral&l=8:sigmoid&l=8:sigmoid&l=8:sigmoid&l=8:sigmoid&l=8:sigmoid&l=8:sigmoid', DESKTOP);
+    await poll(() => page.getByTestId('tour-title').textContent()).toMatch(CJK);
+    const overflowing = await page.evaluate(() => {
+      const out: string[] = [];
+      const skip = new Set(['SELECT', 'OPTION', 'INPUT', 'TEXTAREA', 'CANVAS', 'SCRIPT', 'STYLE', 'PRE', 'CODE']);
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        if (skip.has(el.tagName) || el.closest('svg, pre, .u-legend, .act-table-scroll, .visually-hidden, .skip-link')) continue;
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        if (!own || el.offsetParent === null) continue;
+        const st = getComputedStyle(el);
+        if (st.display === 'inline') continue;
+        if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName}.${el.className}: "${(el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
+      }
+      return out;
+    });
+    expect(overflowing).toEqual([]);
+    await screenshot(page, 'zh-1280', false);
+  });
+
+  it('walks every lesson from its first step to its last with Next, each step set up at once and its view shown', async () => {
+    const page = await open('', WIDE);
+    const { TOURS: tours } = await import('../../web/src/tours/tours.js');
+    const { stepFocus } = await import('../../web/src/tours/tourFocus.js');
+    for (const tour of tours) {
+      await page.getByTestId('tour-select').selectOption(tour.id);
+      for (let k = 0; k < tour.steps.length; k++) {
+        if (k > 0) await page.getByTestId('tour-next').click();
+        const want = tourPatch(tour, k);
+        await page.waitForFunction(
+          ({ id, k, layers }) => {
+            const a = window.__actlab!;
+            const m = a.snapshot.value?.models[0];
+            return a.state.value.tour === id && a.state.value.tourStep === k && m !== undefined && m.layers.length === layers && a.engineError.value === null;
+          },
+          { id: tour.id, k, layers: (want.hidden?.length ?? 2) + 1 },
+        );
+        const view = stepFocus(tour.id, k).view;
+        // The view the step points to is on screen (its tab open).
+        const shown = () => page.locator(`[data-view="${view}"]`).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.top < innerHeight && r.bottom > 0; });
+        await poll(async () => `${tour.id} step ${k + 1}: ${view} ${(await shown()) ? 'shown' : 'hidden'}`).toBe(`${tour.id} step ${k + 1}: ${view} shown`);
+      }
+      expect(await page.getByTestId('tour-next').isDisabled()).toBe(true);
+    }
+  }, 240_000);
+
+  it('keeps ▶ and a view chooser in a bottom bar on a phone', async () => {
+    const page = await open('', PHONE);
+    const bar = page.getByTestId('phone-bar');
+    expect(await bar.isVisible()).toBe(true);
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height + 1);
+    await page.getByTestId('phone-play').click();
+    await page.waitForFunction(() => window.__actlab!.running.value);
+    await page.getByTestId('phone-view').selectOption('loss');
+    await poll(() => page.locator('[data-view="loss"]').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; })).toBe(true);
+    await page.getByTestId('phone-play').click();
+    await page.waitForFunction(() => !window.__actlab!.running.value);
   });
 });

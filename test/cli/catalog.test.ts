@@ -51,6 +51,17 @@ describe('actlab show', () => {
     expect(j.properties.monotonic).toBe(false);
   });
 
+  it('says for each property whether it was proved or sampled, and calls an unbounded slope unbounded', async () => {
+    const j = JSON.parse((await runCli(['show', 'cbrt(x)', '--json'])).out);
+    expect(j.properties).toMatchObject({ continuity: 'C0', maxAbsDerivative: null, monotonic: true });
+    expect(j.properties.evidence).toMatchObject({ continuity: 'proved', maxAbsDerivative: 'proved', monotonic: 'proved', saturating: 'proved' });
+    const r = await runCli(['show', 'cbrt(x)']);
+    expect(r.out).toMatch(/max \|f'\|\s+unbounded\s+proved/);
+    expect(r.out).toMatch(/continuity\s+C0\s+proved/);
+    const t = JSON.parse((await runCli(['show', 'x - tanh(x)', '--json'])).out);
+    expect([t.properties.monotonicity, t.properties.evidence.monotonic]).toEqual(['increasing', 'proved']);
+  });
+
   it('accepts parameters after a colon and reports them', async () => {
     const j = JSON.parse((await runCli(['show', 'elu:alpha=0.5', '--json'])).out);
     expect(j.params[0]).toMatchObject({ name: 'alpha', value: 0.5, default: 1 });

@@ -101,10 +101,10 @@ function expression(rng: Rng, depth = 0): string {
 const NUMBERS = ['0', '1', '-1', '2.5', '1e3', '-1e-3', '1e308', '1e309', '-1e400', '0x10', '0b11', '0o7', 'Infinity', '-inf', 'nan', 'NaN', '', ' ', '1,2', '1e', '.', '--1', '+5', '00012', '1_000', '١٢', '9007199254740993', '4294967296', '3.999999999999999999', 'abc'];
 const number = (rng: Rng): string => (rng.next() < 0.8 ? pick(rng, NUMBERS) : (rng.normal() * 10 ** rng.int(8)).toString());
 
-const CATALOG = ['relu', 'elu', 'gelu', 'tanh', 'hardtanh', 'leaky_relu', 'selu', 'softplus', 'srelu', 'no_such', 'RELU', 'leaky-relu', 'swish', 'x'];
+const CATALOG = ['relu', 'elu', 'gelu', 'tanh', 'hardtanh', 'leaky_relu', 'selu', 'softplus', 'srelu', 'softmax', 'sparsemax', 'log_softmax', 'no_such', 'RELU', 'leaky-relu', 'swish', 'x'];
 function activation(rng: Rng): string {
   const r = rng.next();
-  if (r < 0.4) return pick(rng, CATALOG.slice(0, rng.next() < 0.7 ? 9 : CATALOG.length));
+  if (r < 0.4) return pick(rng, CATALOG.slice(0, rng.next() < 0.7 ? 12 : CATALOG.length));
   if (r < 0.7) {
     const params = Array.from({ length: rng.int(4) }, () => `${pick(rng, ['alpha', 'beta', 'min_val', 'max_val', 't_left', 't_right', 'slope', '', '1'])}=${number(rng)}`);
     return `${pick(rng, CATALOG)}:${params.join(',')}`;
@@ -235,7 +235,7 @@ function catalogArgs(rng: Rng): string[] {
   const act = activation(rng);
   if (r < 0.4) return ['show', act, ...(rng.next() < 0.5 ? ['--json'] : ['--from', number(rng), '--to', number(rng)])];
   if (r < 0.85) return ['eval', act, `--x=${rng.next() < 0.5 ? [number(rng), number(rng), number(rng)].join(',') : `${number(rng)}:${number(rng)}:${pick(rng, ['5', '0', '100001', '3.5', '-2'])}`}`, ...(rng.next() < 0.5 ? ['--grad'] : []), ...(rng.next() < 0.3 ? ['--json'] : [])];
-  return ['plot', act, '--out', pick(rng, OUT_FILES), ...(rng.next() < 0.4 ? ['--points', pick(rng, ['2', '1', '50', '1e9', '0x10', 'abc'])] : []), ...(rng.next() < 0.3 ? ['--from', number(rng)] : []), ...(rng.next() < 0.3 ? ['--derivative'] : [])];
+  return ['plot', act, '--out', pick(rng, OUT_FILES), ...(rng.next() < 0.2 ? ['--at', pick(rng, ['0,1,2', '1', '0x1,2', 'a,b', '1,2,3,4,5,6,7,8,9,10,11,12,13']), '--vary', pick(rng, ['1', '2', '0x2', '9', ''])] : []), ...(rng.next() < 0.4 ? ['--points', pick(rng, ['2', '1', '50', '1e9', '0x10', 'abc'])] : []), ...(rng.next() < 0.3 ? ['--from', number(rng)] : []), ...(rng.next() < 0.3 ? ['--derivative'] : [])];
 }
 
 function miscArgs(rng: Rng): string[] {

@@ -29,6 +29,7 @@ const cases: Array<[string[], RegExp]> = [
   [['compare', '--data', 'xor', '--activations', 'relu,log(x)'], /--activations 'log\(x\)' gives -Infinity at x = 0/],
   [['eval', 'relu', '--x=0x10'], /--x has '0x10', which is not a decimal number/],
   [['train', '--data', 'xor', '--activation', 'relu', '--epochs', '0x10'], /--epochs must be a whole number from 1 to 1000000, got '0x10'/],
+  [['lesson', 'neuron', '--set', 'bias=0x1'], /parameter bias must be a number, got '0x1'/],
   [['eval', 'elu:alpha=0x10', '--x=1'], /parameter 'alpha' in 'elu:alpha=0x10' must be a finite decimal number/],
   [['eval', 'hardtanh:min_val=2,max_val=1', '--x=1'], /hardtanh: max_val \(1\) must be greater than min_val \(2\)/],
   [['eval', 'elu:alpha=1,alpha=2', '--x=1'], /parameter 'alpha' is given twice/],

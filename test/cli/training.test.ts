@@ -31,13 +31,14 @@ const csv = ['a,b,label', ...Array.from({ length: 40 }, (_, i) => {
 beforeAll(() => writeFileSync(join(dir, 'data.csv'), `${csv}\n`));
 
 describe('actlab train', () => {
-  it('prints the {config, final, history, diagnostics} JSON and is the same on a second run', async () => {
+  it('prints the {config, backend, final, history, diagnostics} JSON and is the same on a second run', async () => {
     const args = ['train', '--data', 'xor', '--n', '200', '--activation', 'tanh', '--epochs', '5', '--json'];
     const a = await run(...args);
     const b = await run(...args);
     expect(a.code).toBe(0);
     const doc = JSON.parse(a.out);
-    expect(Object.keys(doc)).toEqual(['config', 'final', 'history', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual(['config', 'backend', 'final', 'history', 'diagnostics']);
+    expect(doc.backend).toBe('wasm');
     expect(doc.history).toHaveLength(5);
     expect(doc.history[0]).toMatchObject({ epoch: 1 });
     expect(doc.final.testAccuracy).toBeGreaterThan(0.5);

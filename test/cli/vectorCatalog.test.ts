@@ -73,7 +73,7 @@ describe('vector activations: bad input', () => {
   const cases: Array<[string[], RegExp]> = [
     [['show', 'softmax:temperature=0'], /temperature' of softmax must be between 0.001 and 1000/],
     [['show', 'softmax:beta=2'], /softmax has no parameter 'beta'/],
-    [['eval', 'softmax', '--x=1,foo'], /--x has 'foo', which is not a (decimal )?number/],
+    [['eval', 'softmax', '--x=1,foo'], /--x has 'foo', which is not a decimal number/],
     [['eval', 'softmax', '--x=;'], /--x has no row/],
     [['plot', 'softmax', '--out', 'v.svg', '--vary', '7'], /--vary must be a whole number from 1 to 3/],
     [['plot', 'softmax', '--out', 'v.svg', '--at', '1'], /--at must give a row of 2 to 12 numbers/],

@@ -335,10 +335,11 @@ describe('activations that are not finite on all of ℝ', () => {
   const zh = tr('zh');
   const nonFinite = (text: string) => analyzeActivation(resolveActivation(text)).nonFinite;
 
-  it('warns about log, sqrt, 1/0 and x^1e308 in both languages, saying where', () => {
+  it('warns about log, sqrt, 1/0, 1/x and x^1e308 in both languages, saying where (f64 overflow fails training too, though the analysis counts x^1e308 as defined)', () => {
     expect(nonFiniteWarning(nonFinite('log(x)'), en)).toMatch(/^f\(x\) is −∞\/NaN for x ≤ 0: training will fail/);
     expect(nonFiniteWarning(nonFinite('sqrt(x)'), en)).toMatch(/^f\(x\) is NaN for x < 0:/);
     expect(nonFiniteWarning(nonFinite('1/0'), en)).toMatch(/^f\(x\) is ∞ for every x:/);
+    // The property analysis counts overflow far out as overflow, not as a point where f is undefined.
     expect(nonFiniteWarning(nonFinite('x^1e308'), en)).toMatch(/for x < −1 or x > 1:/);
     expect(nonFiniteWarning(nonFinite('1/x'), en)).toMatch(/for x = 0:/);
     expect(nonFiniteWarning(nonFinite('log(x)'), zh)).toMatch(/^当 x ≤ 0 时，f\(x\) 为 −∞\/NaN：训练将会失败/);
@@ -369,5 +370,22 @@ describe('activations that are not finite on all of ℝ', () => {
     const log = Object.fromEntries(propertyRows(analyzeActivation(resolveActivation('log(x)')), en).map((r) => [r.key, r.value]));
     expect(log.limits).toBe('undefined (f is NaN there), ∞');
     expect(log.defined).toBe('no: f(x) is −∞/NaN for x ≤ 0');
+  });
+});
+
+describe('evidence in the property table', () => {
+  const en = tr('en');
+  const zh = tr('zh');
+  it('marks each property proved or sampled, as show --json does, and leaves plain values unmarked', () => {
+    const a = analyzeActivation(resolveActivation('tanh'));
+    const rows = Object.fromEntries(propertyRows(a, en).map((r) => [r.key, r.evidence]));
+    expect(rows.monotonic).toBe(a.evidence.monotonic);
+    expect(rows.range).toBe(a.evidence.range);
+    expect(rows.f0).toBeUndefined();
+    expect(rows.monotonic).toBe('proved');
+    // silu's range end is found by sampling (its x·σ(x) tail defeats interval bounds)
+    const silu = analyzeActivation(resolveActivation('silu'));
+    expect(propertyRows(silu, en).find((r) => r.key === 'range')?.evidence).toBe(silu.evidence.range);
+    expect(propertyRows(silu, zh).map((r) => r.label).join('')).toMatch(/[\u4e00-\u9fff]/);
   });
 });

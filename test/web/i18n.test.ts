@@ -6,10 +6,11 @@ import { ACTIVATION_TEXT } from '../../web/src/i18n/activation.js';
 import { COMMON_TEXT } from '../../web/src/i18n/common.js';
 import { CONTROLS_TEXT } from '../../web/src/i18n/controls.js';
 import { SEARCH_TEXT } from '../../web/src/i18n/search.js';
+import { TEACH_TEXT } from '../../web/src/i18n/teach.js';
 import { TOURS_TEXT } from '../../web/src/i18n/tours.js';
 import { VIEWS_TEXT } from '../../web/src/i18n/views.js';
 
-const DICTS = { ACTIVATION_TEXT, COMMON_TEXT, CONTROLS_TEXT, SEARCH_TEXT, TOURS_TEXT, VIEWS_TEXT };
+const DICTS = { ACTIVATION_TEXT, COMMON_TEXT, CONTROLS_TEXT, TOURS_TEXT, VIEWS_TEXT, TEACH_TEXT, SEARCH_TEXT };
 const ALL: Record<string, { en: string; zh: string }> = Object.assign({}, ...Object.values(DICTS));
 
 function sources(dir: string): string[] {

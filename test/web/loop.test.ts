@@ -5,7 +5,7 @@ import { Session } from '../../web/src/engine/session.js';
 import { DEFAULT_STATE } from '../../web/src/state/types.js';
 
 function spec(patch: Partial<RunSpec> = {}): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = DEFAULT_STATE;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = DEFAULT_STATE;
   return { ...rest, points: 100, customData: null, ...patch };
 }
 
@@ -158,5 +158,83 @@ describe('EngineLoop', () => {
     loop.handle({ type: 'frame', request: FRAME });
     const snap = [...out].reverse().find((m) => m.type === 'snapshot');
     expect(snap?.type === 'snapshot' && snap.models[0].newEpochs.map((e) => e.epoch)).toEqual([1]);
+  });
+});
+
+describe('EngineLoop pace', () => {
+  /** A loop on a fake clock: `advance(ms)` moves time and runs what is due (scheduled tasks and timers). */
+  function paced() {
+    let now = 0;
+    const tasks: Array<() => void> = [];
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    const out: FromWorker[] = [];
+    const loop = new EngineLoop({
+      post: (message) => out.push(message),
+      schedule: (fn) => tasks.push(fn),
+      now: () => now,
+      later: (fn, ms) => timers.push({ at: now + ms, fn }),
+    });
+    const advance = (ms: number): void => {
+      const end = now + ms;
+      for (let guard = 0; guard < 100_000; guard++) {
+        if (tasks.length > 0) {
+          tasks.shift()!();
+          continue;
+        }
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers.shift();
+        now = Math.max(now, next.at);
+        next.fn();
+      }
+      now = end;
+    };
+    return { loop, advance, send: (m: ToWorker) => loop.handle(m), out };
+  }
+
+  it('trains about `epochsPerSecond` epochs a second when paced, spread over the mini-batches', () => {
+    const h = paced();
+    h.send({ type: 'init', spec: spec({ points: 100, batchSize: 10 }) });
+    h.send({ type: 'pace', epochsPerSecond: 4, stopAt: null });
+    h.send({ type: 'play' });
+    h.advance(2000);
+    const epoch = h.loop.current!.epoch;
+    expect(epoch).toBeGreaterThanOrEqual(7);
+    expect(epoch).toBeLessThanOrEqual(9);
+    // Half an epoch later the epoch is half done: the boundary moves batch by batch, not in jumps.
+    h.advance(120);
+    expect(h.loop.current!.midEpoch).toBe(true);
+  });
+
+  it('trains flat out after pace 0, many times faster than a slow pace on the same clock', () => {
+    const slow = paced();
+    slow.send({ type: 'init', spec: spec() });
+    slow.send({ type: 'pace', epochsPerSecond: 2, stopAt: null });
+    slow.send({ type: 'play' });
+    slow.advance(1000);
+    const fast = paced();
+    fast.send({ type: 'init', spec: spec() });
+    fast.send({ type: 'pace', epochsPerSecond: 0, stopAt: null });
+    fast.send({ type: 'play' });
+    // On a frozen clock a flat-out slice never ends by time; stop it with the stop epoch instead.
+    fast.send({ type: 'pace', epochsPerSecond: 0, stopAt: 50 });
+    fast.advance(1000);
+    expect(slow.loop.current!.epoch).toBeLessThanOrEqual(3);
+    expect(fast.loop.current!.epoch).toBe(50);
+  });
+
+  it('pauses by itself at the end of epoch `stopAt`, and play goes on past it', () => {
+    const h = paced();
+    h.send({ type: 'init', spec: spec() });
+    h.send({ type: 'pace', epochsPerSecond: 50, stopAt: 12 });
+    h.send({ type: 'play' });
+    h.advance(5000);
+    expect(h.loop.current!.epoch).toBe(12);
+    expect(h.loop.current!.midEpoch).toBe(false);
+    expect(h.loop.isRunning).toBe(false);
+    h.send({ type: 'play' });
+    h.advance(500);
+    expect(h.loop.current!.epoch).toBeGreaterThan(12);
   });
 });

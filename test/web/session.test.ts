@@ -12,7 +12,7 @@ import { DEFAULT_STATE, type CustomData } from '../../web/src/state/types.js';
 import { runCli } from '../cli/helpers.js';
 
 function spec(patch: Partial<RunSpec> = {}): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = DEFAULT_STATE;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = DEFAULT_STATE;
   return { ...rest, points: 200, customData: null, ...patch };
 }
 
@@ -164,6 +164,15 @@ describe('Session: data and models', () => {
     expect(s.data.inputNames).toEqual(['u', 'u^2']);
     expect(s.data.inputStandardizer).toBeNull();
     expect(s.data.task).toBe('regression');
+  });
+
+  it('keeps the plane at its built-in scale for clicked points inside it, and grows it only for points outside', () => {
+    const inside: CustomData = { task: 'classification', featureNames: ['x1', 'x2'], classNames: ['a', 'b'], x: [0.5, 0.5, 1, 1.2], y: [0, 1], planeColumns: [0, 1], source: 'clicked' };
+    expect(new Session(spec({ dataset: 'custom', customData: inside })).data.extent).toEqual([-6, 6, -6, 6]);
+    const outside: CustomData = { ...inside, x: [0.5, 0.5, 9, 1.2] };
+    const e = new Session(spec({ dataset: 'custom', customData: outside })).data.extent;
+    expect(e[1]).toBeGreaterThan(9);
+    expect([e[0], e[2], e[3]]).toEqual([-6, -6, 6]);
   });
 });
 

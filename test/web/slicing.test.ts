@@ -10,7 +10,7 @@ import { Session } from '../../web/src/engine/session.js';
 import { DEFAULT_STATE } from '../../web/src/state/types.js';
 
 function spec(patch: Partial<RunSpec> = {}): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = DEFAULT_STATE;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = DEFAULT_STATE;
   return { ...rest, points: 100, customData: null, ...patch };
 }
 

@@ -153,7 +153,9 @@ describe('runLessonRequest (what the lesson worker does)', () => {
     expect(r.runId).toBe(7);
     expect(r.id).toBe('tanh_sigmoid');
     expect(['holds', 'does not hold', 'inconclusive']).toContain(r.verdict);
-    expect(r.criterion.length).toBeGreaterThan(10);
+    expect(r.criterion.en.length).toBeGreaterThan(10);
+    expect(r.criterion.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.tally).toBeNull();
     expect(typeof r.chart).toBe('object');
     expect(Number.isFinite(r.ms)).toBe(true);
     // The reply survives structured cloning (it is posted from a worker).

@@ -87,6 +87,7 @@ const stateArb: fc.Arbitrary<{ state: ExplorerState; custom: CustomData | null }
     compare: fc.array(text(), { maxLength: LIMITS.maxCompare }),
     tour: fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''), { nil: null }),
     tourStep: fc.integer({ min: 0, max: 999 }),
+    speed: fc.oneof(fc.constantFrom(0, 1, 3, 30, 300), fc.double({ min: 0.01, max: 10_000, noNaN: true })),
   })
   .map(({ custom: c, lossKind, ...r }) => {
     const custom = r.dataset === 'custom' ? c : null;
@@ -121,7 +122,7 @@ describe('URL state', () => {
 
   it('reads the documented example link', () => {
     const { state } = readUrlState(
-      '?lang=zh&data=spiral&noise=10&train=60&n=400&batch=5&seed=3&init=7&f=x1,x2,x1sq&l=8:relu&l=6:elu%3Aalpha%3D0.5&out=identity&loss=ce&opt=adam&lr=0.003&reg=l2&rr=0.001&test=1&disc=1&cmp=relu&cmp=x*sigmoid(x)&tour=xor&step=2',
+      '?lang=zh&data=spiral&noise=10&train=60&n=400&batch=5&seed=3&init=7&f=x1,x2,x1sq&l=8:relu&l=6:elu%3Aalpha%3D0.5&out=identity&loss=ce&opt=adam&lr=0.003&reg=l2&rr=0.001&test=1&disc=1&cmp=relu&cmp=x*sigmoid(x)&speed=3&tour=xor&step=2',
     );
     expect(state).toEqual({
       lang: 'zh',
@@ -149,7 +150,14 @@ describe('URL state', () => {
       compare: ['relu', 'x*sigmoid(x)'],
       tour: 'xor',
       tourStep: 2,
+      speed: 3,
     } satisfies ExplorerState);
+  });
+
+  it('reads speed=full as full speed (0) and writes it back as full', () => {
+    expect(readUrlState('?speed=full').state.speed).toBe(0);
+    expect(writeUrlState({ ...DEFAULT_STATE, speed: 0 }, null)).toContain('speed=full');
+    expect(readUrlState('').state.speed).toBe(DEFAULT_STATE.speed);
   });
 
   it('clamps numbers to the controls’ ranges and ignores unknown choices', () => {

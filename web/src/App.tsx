@@ -1,14 +1,14 @@
 /**
- * The explorer page, laid out like TensorFlow Playground: a top bar with the run controls and
- * hyper-parameters; below it DATA, FEATURES, the NETWORK and the OUTPUT side by side (stacked on narrow
- * screens); the activation panel underneath. Each panel sits in a Boundary so one failure never takes
+ * The explorer page, laid out like TensorFlow Playground on one screen: a sticky top bar with the run
+ * controls, pace and hyper-parameters; below it DATA, FEATURES, the NETWORK, the OUTPUT (plane and loss)
+ * and a side panel with the lesson and the secondary views in tabs, side by side (stacked on narrow
+ * screens, with a bottom bar on phones); the activation panel and the table of all activations underneath. Each panel sits in a Boundary so one failure never takes
  * the page down.
  */
 import { useEffect } from 'preact/hooks';
 import { ActivationPanel } from './activation/ActivationPanel.js';
 import { Banners } from './controls/Banners.js';
 import { Boundary } from './controls/Boundary.js';
-import { CompareControls } from './controls/CompareControls.js';
 import { DataColumn } from './controls/DataColumn.js';
 import { FeaturesColumn } from './controls/FeaturesColumn.js';
 import { ModelMetrics } from './controls/ModelMetrics.js';
@@ -17,11 +17,13 @@ import { TopBar } from './controls/TopBar.js';
 import { ownsSpaceKey } from './controls/options.js';
 import { lang, t } from './i18n/index.js';
 import { togglePlay } from './state/store.js';
+import { ActivationTable } from './activation/ActivationTable.js';
+import { PhoneBar } from './controls/PhoneBar.js';
+import { SidePanel } from './controls/SidePanel.js';
+import { highlighted } from './state/viewFocus.js';
+import { LossChart } from './views/Charts.js';
 import { SearchPanel } from './search/SearchPanel.js';
-import { TourPanel } from './tours/TourPanel.js';
-import { GradientChart, Histograms, LossChart } from './views/Charts.js';
 import { ExportMenu } from './views/ExportMenu.js';
-import { Inspector } from './views/Inspector.js';
 import { NetworkView } from './views/NetworkView.js';
 import { PlaneView } from './views/PlaneView.js';
 
@@ -39,6 +41,19 @@ function useSpaceToggle(): void {
   }, []);
 }
 
+/** Keeps the CSS variable --topbar-h equal to the sticky top bar's height (the side panel sticks below it). */
+function useTopbarHeight(): void {
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>('.topbar');
+    if (!bar || typeof ResizeObserver === 'undefined') return;
+    const set = (): void => document.documentElement.style.setProperty('--topbar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(bar);
+    return () => ro.disconnect();
+  }, []);
+}
+
 /** Keeps <html lang> and the document title in the chosen language. */
 function useDocumentLanguage(language: string): void {
   useEffect(() => {
@@ -49,8 +64,11 @@ function useDocumentLanguage(language: string): void {
 
 export function App() {
   const language = lang.value;
+  const lit = highlighted.value;
   useSpaceToggle();
+  useTopbarHeight();
   useDocumentLanguage(language);
+  const hl = (v: string): string => (lit === v ? ' is-highlighted' : '');
   return (
     <div class="app">
       <a class="skip-link" href="#workspace">
@@ -60,11 +78,6 @@ export function App() {
         <TopBar />
       </Boundary>
       <Banners />
-      <div class="tour-slot">
-        <Boundary name="tours">
-          <TourPanel />
-        </Boundary>
-      </div>
       <main id="workspace" class="workspace">
         <Boundary name="data">
           <DataColumn />
@@ -72,7 +85,7 @@ export function App() {
         <Boundary name="features">
           <FeaturesColumn />
         </Boundary>
-        <section class="panel col-network" aria-label={t('common.networkRegion')}>
+        <section class={`panel col-network${hl('network')}`} data-view="network" aria-label={t('common.networkRegion')}>
           <Boundary name="layers">
             <LayerControls />
           </Boundary>
@@ -84,40 +97,36 @@ export function App() {
           <Boundary name="output activation">
             <OutputActivationControl />
           </Boundary>
-          <Boundary name="inspector">
-            <Inspector />
-          </Boundary>
-          <Boundary name="compare">
-            <CompareControls />
-          </Boundary>
         </section>
         <section class="panel col-output" aria-labelledby="output-heading">
           <h2 id="output-heading" class="col-heading">
             {t('controls.output.heading')}
           </h2>
+          <div class={`view-frame${hl('plane')}`} data-view="plane">
+            <Boundary name="plane">
+              <PlaneView />
+            </Boundary>
+          </div>
+          <div class={`view-frame${hl('loss')}`} data-view="loss">
+            <Boundary name="loss chart">
+              <LossChart />
+            </Boundary>
+          </div>
           <Boundary name="metrics">
             <ModelMetrics />
-          </Boundary>
-          <Boundary name="plane">
-            <PlaneView />
-          </Boundary>
-          <Boundary name="loss chart">
-            <LossChart />
-          </Boundary>
-          <Boundary name="gradient chart">
-            <GradientChart />
-          </Boundary>
-          <Boundary name="histograms">
-            <Histograms />
           </Boundary>
           <Boundary name="export">
             <ExportMenu />
           </Boundary>
         </section>
+        <SidePanel />
       </main>
       <section class="below" aria-label={t('common.activationRegion')}>
         <Boundary name="activation panel">
           <ActivationPanel />
+        </Boundary>
+        <Boundary name="activation table">
+          <ActivationTable />
         </Boundary>
         <Boundary name="search">
           <SearchPanel />
@@ -126,6 +135,7 @@ export function App() {
       <footer class="footer">
         <p>{t('common.footer')}</p>
       </footer>
+      <PhoneBar />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './App.js';
 import * as store from './state/store.js';
 import './styles.css';
+import './layout.css';
 
 declare global {
   interface Window {

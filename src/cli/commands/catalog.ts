@@ -193,8 +193,14 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
         return;
       }
       const headers = ['id', ...PROPERTY_HEADERS];
-      const cells = rows.map((r) => [r.spec.id, ...propertyCells(r.props)]);
-      io.out(format === 'md' ? markdownTable(headers, cells) : format === 'csv' ? csvTable(headers, cells) : textTable(headers, cells));
+      // text and md mark the sampled cells (csv keeps plain values; json has properties.evidence)
+      const mark = format !== 'csv';
+      const cells = rows.map((r) => {
+        const ev = evidenceCells(r.props);
+        return [r.spec.id, ...propertyCells(r.props).map((c, i) => (mark && ev[i] === 'sampled' ? `${c} *` : c))];
+      });
+      const note = '\n* sampled: no proof found (every other cell is proved from the expression)\n';
+      io.out(format === 'md' ? markdownTable(headers, cells) + note : format === 'csv' ? csvTable(headers, cells) : textTable(headers, cells) + note);
     });
 
   program

@@ -22,6 +22,7 @@ import { CANDIDATE_HEADERS, candidateRows, generationSpec, leaderboardRows, LEAD
 import { DEFAULT_BASELINES, runSearch, STRATEGIES, type SearchConfig, type SearchExecutor, type Strategy } from '../../search/search.js';
 import { checkSpace, DEFAULT_SPACE, spaceSize } from '../../search/space.js';
 import { ActlabError } from '../../util/errors.js';
+import { BACKENDS, type BackendName } from '../../wasm/index.js';
 import { parseChoice, parseInteger, parseNumber } from '../args.js';
 import { dataSpecFromOptions } from '../dataOption.js';
 import { csvTable, json, markdownTable, textTable } from '../format.js';
@@ -96,6 +97,7 @@ function configFromOptions(o: SearchOptions, io: CliIO): SearchConfig {
     top: o.top !== undefined ? parseInteger(o.top, '--top', 1, 100) : SEARCH_DEFAULTS.top,
     baselines,
     ...(o.surrogate ? { surrogate: true } : {}),
+    backend: o.backend === undefined ? 'wasm' : parseChoice<BackendName>(o.backend, '--backend', BACKENDS),
   };
   if (strategy === 'exhaustive' && spaceSize(space) > 2_000_000) throw new ActlabError('the space is too large to enumerate (over 2,000,000 trees); use --strategy evolution or lower "depth" in the space file');
   return config;
@@ -178,7 +180,7 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
         execute = inThreadExecutor(abort.signal);
         close = async () => undefined;
       } else {
-        const runner = new ThreadRunner(workers, timeout);
+        const runner = new ThreadRunner(workers, timeout, config.backend === 'wasm');
         execute = threadExecutor(runner, abort.signal);
         close = () => runner.close();
       }

@@ -37,6 +37,8 @@ import { fmt, json, textTable } from '../format.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
+import { useBackendOption } from '../backendOption.js';
+import { isBackendName } from '../../wasm/index.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -55,6 +57,7 @@ export interface ModelOptions extends DataOptions {
   learnParams?: string;
   json?: boolean;
   quiet?: boolean;
+  backend?: string;
 }
 
 /** Training settings given on the command line (unset ones take the job defaults). */
@@ -134,7 +137,8 @@ export function addModelOptions(c: Command): Command {
     .option('--output-activation <activation>', 'activation of the output layer (with --loss mse; default linear)')
     .option('--learn-params <mode>', "train the hidden activations' learnable parameters (PReLU's alpha, …): fixed, shared or per-unit (default fixed)")
     .option('--quiet', 'no progress output')
-    .option('--json', 'one JSON document on stdout');
+    .option('--json', 'one JSON document on stdout')
+    .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)');
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
@@ -170,8 +174,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       checkDistinct([save, plot, boundary]);
       const dataFolder = opts.saveData !== undefined ? checkOutputFolder(opts.saveData, '--save-data', io.cwd) : undefined;
       const data = dataSpecFromOptions(opts, io);
+      const backendReady = useBackendOption(opts.backend);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
       const prepared = prepareData(data, nodeLoaders);
+      const backend = await backendReady;
       if (boundary && prepared.train.d !== 2) {
         throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
       }
@@ -189,7 +195,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       const pending: PendingFile[] = [];
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
-      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data)) });
+      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data, backend)) });
       if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
       if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
       const dataFiles: string[] = [];
@@ -203,10 +209,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       writeOutputs(pending, dataFolder?.makeFolders ?? []);
       const written = [...[save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given), ...dataFiles];
       if (opts.json) {
-        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
-      io.out(trainText(r, title, written));
+      io.out(trainText(r, title, written, backend));
     });
 
   program
@@ -215,7 +221,8 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     .requiredOption('--model <model.json>', 'a model saved by actlab train --save')
     .requiredOption('--data <file.csv>', 'CSV file with the feature columns the model was trained on')
     .option('--json', 'one JSON document on stdout')
-    .action((opts: { model: string; data: string; json?: boolean }) => predict(opts, io));
+    .option('--backend <name>', 'engine: wasm (WebAssembly SIMD) or js (default: the one the model was trained on, so outputs are reproduced bit for bit; js for files that do not say)')
+    .action(async (opts: { model: string; data: string; json?: boolean; backend?: string }) => predict(opts, io));
 
   const compare = program.command('compare').description('train the same network with several activations over several seeds and rank them');
   addModelOptions(addDataOptions(compare))
@@ -233,8 +240,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const workers = opts.workers !== undefined ? parseInteger(opts.workers, '--workers', 1, 256) : availableParallelism();
       const report = opts.report !== undefined ? checkOutputFolder(opts.report, '--report', io.cwd) : undefined;
       const data = dataSpecFromOptions(opts, io);
+      const backendReady = useBackendOption(opts.backend);
       const plan: ComparePlan = { data, model, train, activations, seeds, targetAccuracy };
       const prepared = prepareData(data, nodeLoaders);
+      const backend = await backendReady;
       resolveJob({ data, model: { ...model, activation: activations[0] }, train }, prepared);
       const progress = createProgress(io, 'run', plan.activations.length * plan.seeds, opts.quiet === true);
       const { result, runs } = await runComparison(plan, executor(workers, prepared), (r, done) => {
@@ -250,7 +259,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
         files = pending.map((f) => f.path);
       }
       if (opts.json) {
-        io.out(json(compareJson(described)));
+        io.out(json({ ...(compareJson(described) as Record<string, unknown>), backend }));
         return;
       }
       const lines = [
@@ -266,7 +275,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
 }
 
 /** The saved-model document: the engine's model plus what predict needs, and the data described (never their text). */
-function savedModel(r: JobResult, data: DataSpec): unknown {
+function savedModel(r: JobResult, data: DataSpec, backend: string): unknown {
   const d = describeDataSpec(data);
   return {
     ...modelToJson(r.model),
@@ -277,6 +286,7 @@ function savedModel(r: JobResult, data: DataSpec): unknown {
       target: data.csv?.target ?? BUILTIN_TARGET,
       task: r.data.task,
       data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
+      backend,
     },
   };
 }
@@ -289,9 +299,9 @@ function executor(workers: number, prepared: PreparedData): RunExecutor {
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
 }
 
-function trainText(r: JobResult, title: string, written: string[]): string {
+function trainText(r: JobResult, title: string, written: string[], backend: string): string {
   const f = r.final;
-  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, ''];
+  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${backend}: ${r.seconds.toFixed(2)} s of training`, ''];
   const rows = [['loss', fmt(f.trainLoss, 5), fmt(f.testLoss, 5)]];
   if (f.testAccuracy !== undefined) rows.push(['accuracy', pct(f.trainAccuracy), pct(f.testAccuracy)]);
   if (f.testR2 !== undefined) rows.push(['R²', fmt(f.trainR2, 5), fmt(f.testR2, 5)]);
@@ -309,7 +319,7 @@ function trainText(r: JobResult, title: string, written: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function predict(opts: { model: string; data: string; json?: boolean }, io: CliIO): void {
+async function predict(opts: { model: string; data: string; json?: boolean; backend?: string }, io: CliIO): Promise<void> {
   const modelFile = readTextFile(opts.model, '--model', io.cwd);
   let parsed: unknown;
   try {
@@ -317,6 +327,9 @@ function predict(opts: { model: string; data: string; json?: boolean }, io: CliI
   } catch {
     throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
   }
+  const rawTraining = (parsed as { training?: { backend?: unknown } } | null)?.training;
+  const trainedOn = typeof rawTraining?.backend === 'string' && isBackendName(rawTraining.backend) ? rawTraining.backend : 'js';
+  const backend = await useBackendOption(opts.backend ?? trainedOn);
   // Any saved-model version (src/run upgrades version-1 files, the explorer writes version 2).
   const loaded = loadSavedModel(parsed, resolveActivation);
   const model = loaded.model;
@@ -372,7 +385,7 @@ function predict(opts: { model: string; data: string; json?: boolean }, io: CliI
     if (scored.length > 0) accuracy = scored.filter(({ r, i }) => key(r.fields[targetIndex]) === predictions[i].prediction).length / scored.length;
   }
   if (opts.json) {
-    io.out(json({ model: opts.model, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, backend, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
   const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));

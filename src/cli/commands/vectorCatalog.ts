@@ -5,6 +5,7 @@
  */
 import type { VectorActivation, VectorActivationSpec, VectorRange } from '../../activations/vector.js';
 import { parseNumberList } from '../args.js';
+import { parseDecimal } from '../../util/decimal.js';
 import { fmt, full, json, textTable } from '../format.js';
 import { termPlot } from '../termplot.js';
 import type { FunctionSeries } from '../../charts/functionPlot.js';
@@ -133,7 +134,7 @@ export function vectorPlotSeries(v: VectorActivation, atText: string, varyText: 
   const at = parseNumberList(atText, '--at');
   if (at.length < 2 || at.length > 12) throw new ActlabError(`--at must give a row of 2 to 12 numbers for ${v.id}, got ${at.length}; e.g. --at=0,1,2`);
   if (!at.every(Number.isFinite)) throw new ActlabError(`--at must hold finite numbers, got '${atText}'`);
-  const k = Number(varyText);
+  const k = parseDecimal(varyText) ?? Number.NaN;
   if (!Number.isInteger(k) || k < 1 || k > at.length) throw new ActlabError(`--vary must be a whole number from 1 to ${at.length} (the entry of --at that varies), got '${varyText}'`);
   const xs = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
   const ys = xs.map((t) => {

@@ -9,7 +9,9 @@ import { ActivationPicker } from './ActivationPicker.js';
 import { CodeExport } from './CodeExport.js';
 import { Formula } from './Formula.js';
 import { FunctionChart } from './FunctionChart.js';
-import { activationsInUse, formatValue, propertyRows } from './panelLogic.js';
+import { activationsInUse, formatValue, maxSlopeInterval, propertyRows } from './panelLogic.js';
+import { resolveActivation } from '../../../src/activations/resolve.js';
+import type { Interval } from '../../../src/analysis/properties.js';
 import { activationName, pickerState } from './pickerLogic.js';
 import type { ActivationReport } from './report.js';
 import { activationService } from './service.js';
@@ -58,16 +60,28 @@ function useActivation(text: string): { report: Loaded<ActivationReport>; props:
 const FRAMEWORKS: ReadonlyArray<keyof FrameworkNames> = ['pytorch', 'keras', 'jax', 'tfjs', 'onnx'];
 const FRAMEWORK_NAMES: Readonly<Record<keyof FrameworkNames, string>> = { pytorch: 'PyTorch', keras: 'Keras', jax: 'JAX', tfjs: 'TF.js', onnx: 'ONNX' };
 
-function PropertyTable({ props }: { props: Loaded<Properties> }) {
+/** Where max |f′| is attained, when that is an interval (ReLU: every x > 0); null otherwise or on failure. */
+function slopeSetOf(text: string, p: Properties): Interval | null {
+  if (p.maxAbsDerivative === null || p.maxAbsDerivativeAt === null || !p.definedEverywhere) return null;
+  try {
+    const a = resolveActivation(text);
+    return maxSlopeInterval((x) => a.df(x), p.maxAbsDerivative, p.maxAbsDerivativeAt);
+  } catch {
+    return null;
+  }
+}
+
+function PropertyTable({ props, text }: { props: Loaded<Properties>; text: string }) {
   if (props.status === 'loading') return <p class="act-muted">{t('activation.panel.analysing')}</p>;
   if (props.status === 'error') return <p class="act-muted">{props.timeout ? t('activation.panel.timeout') : t('activation.panel.error', { message: props.message })}</p>;
-  const rows = propertyRows(props.value, t);
+  const rows = propertyRows(props.value, t, slopeSetOf(text, props.value));
   return (
     <table class="act-props" data-testid="activation-properties">
       <thead>
         <tr>
           <th scope="col">{t('activation.panel.property')}</th>
           <th scope="col">{t('activation.panel.value')}</th>
+          <th scope="col">{t('activation.panel.evidence')}</th>
         </tr>
       </thead>
       <tbody>
@@ -75,6 +89,9 @@ function PropertyTable({ props }: { props: Loaded<Properties> }) {
           <tr key={r.key} data-prop={r.key}>
             <th scope="row">{r.label}</th>
             <td>{r.value}</td>
+            <td class={`act-evidence ${r.evidence ?? ''}`} data-evidence={r.evidence ?? ''} title={r.evidence ? t(`activation.evidence.${r.evidence}Tip`) : undefined}>
+              {r.evidence ? t(`activation.evidence.${r.evidence}`) : ''}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -147,7 +164,7 @@ function Details({ text }: { text: string }) {
         </div>
         <div>
           <h3>{t('activation.panel.properties')}</h3>
-          <PropertyTable props={props} />
+          <PropertyTable props={props} text={text} />
           <div style={{ marginTop: '10px' }}>
             <Frameworks id={r.id} />
           </div>

@@ -3,7 +3,7 @@
  * rows as translated text.
  */
 import { MAX_NON_FINITE_INTERVALS } from '../../../src/analysis/finiteness.js';
-import type { Interval, Limit, NonFiniteInterval, Properties, Range } from '../../../src/analysis/properties.js';
+import type { Evidence, Interval, Limit, NonFiniteInterval, Properties, PropertyEvidence, Range } from '../../../src/analysis/properties.js';
 import type { ExplorerState } from '../state/types.js';
 
 /** Looks a label up (the `t` of web/src/i18n, passed in so this module stays pure). */
@@ -122,8 +122,69 @@ export function vanishing(p: Properties, t: Translate): string {
   return parts.length > 0 ? parts.join('; ') : t('activation.prop.noVanish');
 }
 
-/** The rows of the property table: label and value, both translated. */
-export function propertyRows(p: Properties, t: Translate): Array<{ key: string; label: string; value: string }> {
+/**
+ * Where |f′| reaches its largest value `max`, grown from the point `at` where it is attained: an interval
+ * when |f′| = max on a stretch (ReLU: every x > 0, `to` null for +∞), or null when only at points. Scans
+ * with steps of 1/64 out to ±1000 (beyond that the end is taken as infinite).
+ */
+export function maxSlopeInterval(df: (x: number) => number, max: number, at: number): Interval | null {
+  const near = (x: number): boolean => {
+    const d = Math.abs(df(x));
+    return Number.isFinite(d) && Math.abs(d - max) <= 1e-9 * Math.max(1, max);
+  };
+  const h = 1 / 64;
+  const reach = (dir: 1 | -1): number | null => {
+    let x = at;
+    while (Math.abs(x - at) < 1000) {
+      if (!near(x + dir * h)) return x;
+      x += dir * h;
+    }
+    return null;
+  };
+  const lo = reach(-1);
+  const hi = reach(1);
+  if (lo !== null && hi !== null && hi - lo < 2 * h) return null;
+  // Round the ends to the grid's nearest simple number (a kink at 0 is found at 0, not 0.0156).
+  const snap = (v: number | null): number | null => (v === null ? null : Math.abs(v - Math.round(v)) <= h ? Math.round(v) : v);
+  return { from: snap(lo), to: snap(hi) };
+}
+
+/** The rows of the property table: label and value, both translated. `slopeSet`: where max |f′| is attained, when an interval (maxSlopeInterval). */
+/** Which evidence fields back each row of the property table (rows without one are plain values). */
+const ROW_EVIDENCE: Readonly<Record<string, readonly (keyof PropertyEvidence)[]>> = {
+  defined: ['definedEverywhere'],
+  range: ['range'],
+  bounded: ['boundedAbove', 'boundedBelow'],
+  monotonic: ['monotonic'],
+  monotonicDerivative: ['monotonicDerivative'],
+  continuity: ['continuity'],
+  nonSmooth: ['continuity'],
+  zeroCentered: ['zeroCentered'],
+  identity: ['identityNearOrigin'],
+  maxSlope: ['maxAbsDerivative'],
+  limits: ['limits'],
+  vanish: ['saturating', 'deadZones'],
+};
+
+/** A row of the property table: label, value and how the value was established. */
+export interface PropertyRow {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  /** 'proved' from the expression (every field behind the row), else 'sampled'; absent for plain values (f(0), f′(0)). */
+  readonly evidence?: Evidence;
+}
+
+/** The rows of the property table, each with its evidence. */
+export function propertyRows(p: Properties, t: Translate, slopeSet: Interval | null = null): PropertyRow[] {
+  return propertyValueRows(p, t, slopeSet).map((r) => {
+    const fields = ROW_EVIDENCE[r.key];
+    if (fields === undefined) return r;
+    return { ...r, evidence: fields.every((f) => p.evidence[f] === 'proved') ? 'proved' : 'sampled' };
+  });
+}
+
+function propertyValueRows(p: Properties, t: Translate, slopeSet: Interval | null): Array<{ key: string; label: string; value: string }> {
   const onReals = p.definedEverywhere;
   // a function that is NaN or ±∞ somewhere is not a real function on ℝ: say where, and claim nothing about ℝ
   const na = t('activation.prop.notOnReals');
@@ -146,6 +207,7 @@ export function propertyRows(p: Properties, t: Translate): Array<{ key: string; 
     { key: 'range', label: t('activation.prop.range'), value: onReals ? formatRange(p.range) : na },
     { key: 'bounded', label: t('activation.prop.bounded'), value: onReals ? bounded : na },
     { key: 'monotonic', label: t('activation.prop.monotonic'), value: onReals ? t(`activation.mono.${p.monotonicity}`) : na },
+    { key: 'monotonicDerivative', label: t('activation.prop.monotonicDerivative'), value: onReals ? yesNo(p.monotonicDerivative, t) : na },
     { key: 'continuity', label: t('activation.prop.continuity'), value: onReals ? t(`activation.cont.${p.continuity}`) : na },
   ];
   if (p.nonSmoothPoints.length > 0) {
@@ -164,9 +226,11 @@ export function propertyRows(p: Properties, t: Translate): Array<{ key: string; 
         ? na
         : p.maxAbsDerivative === null
           ? '∞'
-          : p.maxAbsDerivativeAt === null
-            ? formatValue(p.maxAbsDerivative)
-            : t('activation.prop.maxSlopeAt', { value: formatValue(p.maxAbsDerivative), x: formatValue(p.maxAbsDerivativeAt) }),
+          : slopeSet !== null
+            ? t('activation.prop.maxSlopeOn', { value: formatValue(p.maxAbsDerivative), interval: formatInterval(slopeSet) })
+            : p.maxAbsDerivativeAt === null
+              ? formatValue(p.maxAbsDerivative)
+              : t('activation.prop.maxSlopeAt', { value: formatValue(p.maxAbsDerivative), x: formatValue(p.maxAbsDerivativeAt) }),
     },
     { key: 'limits', label: t('activation.prop.limits'), value: `${formatLimit(p.limits.left, t)}, ${formatLimit(p.limits.right, t)}` },
     { key: 'vanish', label: t('activation.prop.vanish'), value: onReals ? vanishing(p, t) : na },

@@ -135,13 +135,13 @@ export class ActivationService {
   }
 }
 
-const shared = new Map<'picker' | 'panel', ActivationService>();
+const shared = new Map<'picker' | 'panel' | 'table', ActivationService>();
 
 /**
  * The page's activation services, one worker each (started on first use): `picker` checks what is typed,
  * `panel` reports and analyses, so that a long analysis never delays checking an expression.
  */
-export function activationService(channel: 'picker' | 'panel'): ActivationService {
+export function activationService(channel: 'picker' | 'panel' | 'table'): ActivationService {
   let s = shared.get(channel);
   if (!s) {
     s = new ActivationService(() => new Worker(new URL('./activationWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);

@@ -1,6 +1,6 @@
 /** In compare mode, the latest losses (and accuracies) of every model side by side. */
 import { t } from '../i18n/index.js';
-import { history, modelLabels, state } from '../state/store.js';
+import { history, modelLabels, snapshot, state } from '../state/store.js';
 import { formatMetric, formatPercent } from './options.js';
 
 export function ModelMetrics() {
@@ -9,8 +9,11 @@ export function ModelMetrics() {
   const h = history.value;
   const classification = state.value.problem === 'classification';
   return (
-    <table class="model-metrics">
+    <table class="model-metrics" data-testid="model-metrics">
       <caption class="visually-hidden">{t('controls.compare.tableCaption')}</caption>
+      <caption class="model-metrics-epoch" data-testid="compare-epoch">
+        {t('teach.compare.atEpoch', { n: snapshot.value?.epoch ?? 0 })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('controls.compare.model')}</th>

@@ -4,6 +4,7 @@
  * cross-entropy loss).
  */
 import { ActivationPicker } from '../activation/ActivationPicker.js';
+import { activationName, optionGroups, specOf } from '../activation/pickerLogic.js';
 import { t } from '../i18n/index.js';
 import { state, update } from '../state/store.js';
 import { LIMITS, type LayerState } from '../state/types.js';
@@ -34,29 +35,55 @@ export function LayerCountControls() {
       >
         −
       </button>
-      <h2 class="col-heading inline">{t('controls.network.hiddenLayers', { n: hidden.length })}</h2>
+      <h2 class="col-heading inline">{t(hidden.length === 1 ? 'controls.network.hiddenLayer1' : 'controls.network.hiddenLayers', { n: hidden.length })}</h2>
     </div>
+  );
+}
+
+/**
+ * One choice for every hidden layer at once: a catalog activation (a custom expression is typed in a
+ * layer's own field and only changes that layer). Shows the shared activation when all layers agree,
+ * "mixed" otherwise; picking sets every layer.
+ */
+function SetAllLayers() {
+  const hidden = state.value.hidden;
+  const first = hidden[0]?.activation ?? '';
+  const same = hidden.every((l) => l.activation === first);
+  const catalogId = same && specOf(first) ? first : '';
+  return (
+    <label class="set-all">
+      <span class="field-label">{t('controls.network.allLayersMixed')}</span>
+      <select
+        data-testid="all-layers-activation-select"
+        value={catalogId}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (v) update({ hidden: hidden.map((l) => ({ ...l, activation: v })) });
+        }}
+      >
+        <option value="">{same ? first : t('teach.layers.mixed')}</option>
+        {optionGroups(false).map((g) => (
+          <optgroup key={g.family} label={t(`activation.family.${g.family}`)}>
+            {g.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {activationName(o.id, t)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
   );
 }
 
 export function LayerControls() {
   const s = state.value;
   const hidden = s.hidden;
-  const same = hidden.length > 0 && hidden.every((l) => l.activation === hidden[0].activation);
   return (
     <div class="network-controls">
       <div class="net-head">
         <LayerCountControls />
-        {hidden.length > 1 && (
-          <div class="set-all">
-            <ActivationPicker
-              id="all-layers-activation"
-              label={same ? t('controls.network.allLayers') : t('controls.network.allLayersMixed')}
-              value={hidden[0].activation}
-              onChange={(v) => update({ hidden: hidden.map((l) => ({ ...l, activation: v })) })}
-            />
-          </div>
-        )}
+        {hidden.length > 1 && <SetAllLayers />}
       </div>
       {hidden.length === 0 && <p class="hint">{t('controls.network.noHidden')}</p>}
       <ol class="layers">
@@ -85,7 +112,8 @@ export function LayerControls() {
                 −
               </button>
               <span class="units" data-testid={`layer-${i}-units`}>
-                {t('controls.network.neurons', { n: layer.units })}
+                <b>{layer.units}</b>
+                <span class="units-word">{t(layer.units === 1 ? 'controls.network.neuron1' : 'controls.network.neurons', { n: layer.units }).replace(String(layer.units), '')}</span>
               </span>
             </div>
             <ActivationPicker id={`layer-${i}-activation`} label={t('controls.network.activation')} value={layer.activation} onChange={(v) => setLayer(i, { activation: v })} />

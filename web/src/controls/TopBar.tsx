@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { customData, history, reset, running, snapshot, state, step, togglePlay, update } from '../state/store.js';
 import type { Language, OptimizerChoice, ProblemType, Regularization } from '../state/types.js';
 import { classCount, lossFor, normalizeState } from '../state/url.js';
+import { SpeedControl, TrainToControl } from './PaceControls.js';
 import { LEARNING_RATES, REG_RATES, datasetsOf, formatMetric, formatPercent, formatRate, withCurrent } from './options.js';
 
 export function TopBar() {
@@ -20,6 +21,10 @@ export function TopBar() {
           {t('common.appTitle')}
         </h1>
         <PlayControls />
+        <div class="pace-controls">
+          <SpeedControl />
+          <TrainToControl />
+        </div>
         <Metrics />
         <LanguageSwitch />
       </div>

@@ -28,7 +28,14 @@ export interface LoopHost {
   schedule(fn: () => void): void;
   /** Milliseconds (performance.now). */
   now(): number;
+  /** Runs `fn` after `ms` milliseconds (a timer in the worker); without it, paced training polls with schedule(). */
+  later?(fn: () => void, ms: number): void;
 }
+
+/** Largest training pace a page may ask for, in epochs per second (above it: flat out). */
+export const MAX_PACE = 100_000;
+/** A paced run that fell behind (a hidden tab, a slow snapshot) catches up at most this many seconds' worth. */
+const PACE_CATCH_UP_S = 0.25;
 
 export class EngineLoop {
   private session: Session | null = null;
@@ -40,6 +47,12 @@ export class EngineLoop {
   /** (time, epoch) samples of the last second or so, for epochs per second. */
   private samples: Array<[number, number]> = [];
   private readonly host: LoopHost;
+  /** Epochs per second asked for (0 = flat out) and the epoch to pause at (null = none). */
+  private pace = 0;
+  private stopAt: number | null = null;
+  /** Start of the current paced stretch and the mini-batches trained since. */
+  private paceStart: number | null = null;
+  private paceSteps = 0;
 
   constructor(host: LoopHost) {
     this.host = host;
@@ -85,13 +98,24 @@ export class EngineLoop {
         const s = this.session;
         if (!s) return;
         if (s.stopped) s.reset();
+        // Play at or past the epoch to stop at trains on without a stop.
+        if (this.stopAt !== null && s.epoch >= this.stopAt) this.stopAt = null;
         this.running = true;
+        this.paceStart = null;
         this.kick();
         return;
       }
       case 'pause':
         this.running = false;
         this.samples = [];
+        this.paceStart = null;
+        return;
+      case 'pace':
+        this.pace = Number.isFinite(m.epochsPerSecond) && m.epochsPerSecond > 0 && m.epochsPerSecond < MAX_PACE ? m.epochsPerSecond : 0;
+        this.stopAt = typeof m.stopAt === 'number' && Number.isFinite(m.stopAt) && m.stopAt >= 0 ? Math.floor(m.stopAt) : null;
+        this.paceStart = null;
+        this.samples = [];
+        if (this.running && this.session && this.stopAt !== null && this.session.epoch >= this.stopAt && !this.session.midEpoch) this.running = false;
         return;
       case 'step': {
         this.running = false;
@@ -157,15 +181,37 @@ export class EngineLoop {
     return Math.max(MIN_SLICE_MS, Math.min(SLICE_MS, FRAME_MS - this.snapshotMs - 1.5));
   }
 
-  /** Trains for about sliceBudget() ms, then yields. */
+  /**
+   * Mini-batches the pace allows now (Infinity when flat out), and when the next one is due (ms from now).
+   */
+  private allowance(s: Session, now: number): { steps: number; waitMs: number } {
+    if (this.pace <= 0) return { steps: Number.POSITIVE_INFINITY, waitMs: 0 };
+    const perSecond = this.pace * Math.max(1, s.epochSteps);
+    if (this.paceStart === null || ((now - this.paceStart) / 1000) * perSecond - this.paceSteps > perSecond * PACE_CATCH_UP_S + 1) {
+      this.paceStart = now;
+      this.paceSteps = 0;
+    }
+    const due = Math.floor(((now - this.paceStart) / 1000) * perSecond) + 1 - this.paceSteps;
+    if (due > 0) return { steps: due, waitMs: 0 };
+    return { steps: 0, waitMs: Math.max(1, ((this.paceSteps / perSecond) * 1000) - (now - this.paceStart)) };
+  }
+
+  /** Trains for about sliceBudget() ms (or the steps the pace allows, up to the stop epoch), then yields. */
   private slice(): void {
     this.scheduled = false;
     const s = this.session;
     if (!this.running || !s) return;
+    const t0 = this.host.now();
+    const { steps, waitMs } = this.allowance(s, t0);
+    if (steps === 0) {
+      this.wait(waitMs);
+      return;
+    }
     try {
-      const t0 = this.host.now();
       const budget = this.sliceBudget(t0);
-      s.trainSteps(Number.POSITIVE_INFINITY, () => this.host.now() - t0 >= budget);
+      const stopAt = this.stopAt;
+      const done = s.trainSteps(steps, () => this.host.now() - t0 >= budget || (stopAt !== null && s.epoch >= stopAt && !s.midEpoch));
+      this.paceSteps += done;
     } catch (e) {
       this.running = false;
       this.fail(e);
@@ -173,7 +219,23 @@ export class EngineLoop {
     }
     this.sample(s.epoch);
     if (s.stopped) this.running = false;
+    if (this.stopAt !== null && s.epoch >= this.stopAt && !s.midEpoch) {
+      this.running = false;
+      this.stopAt = null;
+      this.samples = [];
+      return;
+    }
     this.kick();
+  }
+
+  /** Comes back to training after `ms` (paced training waiting for its next mini-batch). */
+  private wait(ms: number): void {
+    if (!this.host.later) {
+      this.kick();
+      return;
+    }
+    this.scheduled = true;
+    this.host.later(() => this.slice(), ms);
   }
 
   private sample(epoch: number): void {

@@ -5,7 +5,7 @@
 import type { ExplorerState } from '../state/types.js';
 
 /** What the worker needs to build data, models and trainers. */
-export type RunSpec = Omit<ExplorerState, 'lang' | 'showTest' | 'discretize' | 'tour' | 'tourStep'> & {
+export type RunSpec = Omit<ExplorerState, 'lang' | 'showTest' | 'discretize' | 'tour' | 'tourStep' | 'speed'> & {
   /** Uploaded or clicked data when `dataset` is 'custom'. */
   customData: import('../state/types.js').CustomData | null;
 };
@@ -35,6 +35,11 @@ export type ToWorker =
   /** Start training. After every model has diverged, first resets the network (same seed, current settings). */
   | { type: 'play' }
   | { type: 'pause' }
+  /**
+   * Training pace: at most `epochsPerSecond` epochs a second (0 = flat out), spread over the mini-batches so
+   * the boundary moves smoothly; with `stopAt`, training pauses by itself at the end of that epoch.
+   */
+  | { type: 'pace'; epochsPerSecond: number; stopAt: number | null }
   /**
    * Train to the end of the current epoch (a whole epoch unless paused mid-epoch), paused. After every
    * model has diverged it first resets the network, as 'play' does.
@@ -129,6 +134,8 @@ export interface Histogram {
   /** Counts of pre-activations z over the same edges' own range (see zEdges). */
   zEdges: Float32Array;
   zCounts: Float32Array;
+  /** Share of the layer's outputs (all units, all training points) that are exactly 0 (ReLU's sparsity). */
+  zeroFraction: number;
 }
 
 export interface ModelSnapshot {

@@ -132,6 +132,11 @@ export class Session {
     return this.runAt(k).divergence;
   }
 
+  /** Mini-batches in one epoch (for paced training). */
+  get epochSteps(): number {
+    return this.stepsPerEpoch;
+  }
+
   /** True between two epoch boundaries (some batches of the current epoch are done). */
   get midEpoch(): boolean {
     return this.stepInEpoch > 0;
@@ -618,7 +623,8 @@ function prepareData(spec: RunSpec): Prepared {
     inputNames: [...encoder.names],
     inputStandardizer: encoder.features === null ? { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] } : null,
     planeColumns: [planeColumns[0], planeColumns[1] ?? 0],
-    extent: custom ? extentOf(xy, nAll) : [...BUILTIN_EXTENT],
+    // Points clicked on the plane keep the plane's scale (it must not rescale under the cursor).
+    extent: custom ? (spec.customData?.source === 'clicked' ? withinBuiltin(extentOf(xy, nAll)) : extentOf(xy, nAll)) : [...BUILTIN_EXTENT],
     targetRange,
     points: { xy, label, isTest },
     nTrain: trainDs.n,
@@ -672,6 +678,12 @@ function checkPlaneColumns(pc: readonly number[] | undefined, d: number): [numbe
 }
 
 /** Extent of the points with 10% padding, at least 1 wide in each direction. */
+/** The built-in plane extent, grown only where points lie outside it. */
+function withinBuiltin(e: [number, number, number, number]): [number, number, number, number] {
+  const b = BUILTIN_EXTENT;
+  return [Math.min(b[0], e[0]), Math.max(b[1], e[1]), Math.min(b[2], e[2]), Math.max(b[3], e[3])];
+}
+
 function extentOf(xy: Float32Array, n: number): [number, number, number, number] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -762,7 +774,9 @@ function histogramsOf(r: Run, train: TrainData): Histogram[] {
     const len = n * l.units;
     const [zEdges, zCounts] = histogram(z, len);
     const [edges, counts] = histogram(a, len);
-    return { edges, counts, zEdges, zCounts };
+    let zeros = 0;
+    for (let i = 0; i < len; i++) if (a[i] === 0) zeros++;
+    return { edges, counts, zEdges, zCounts, zeroFraction: len > 0 ? zeros / len : 0 };
   });
 }
 

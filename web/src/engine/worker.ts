@@ -26,6 +26,7 @@ const loop = new EngineLoop({
     channel.port2.postMessage(null);
   },
   now: () => performance.now(),
+  later: (fn, ms) => void setTimeout(fn, ms),
 });
 
 scope.onmessage = (ev) => loop.handle(ev.data);

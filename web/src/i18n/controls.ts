@@ -93,6 +93,8 @@ export const CONTROLS_TEXT: Dictionary = {
 
   // network column
   'controls.network.hiddenLayers': { en: '{n} hidden layers', zh: '{n} 个隐藏层' },
+  'controls.network.hiddenLayer1': { en: '1 hidden layer', zh: '1 个隐藏层' },
+  'controls.network.neuron1': { en: '1 neuron', zh: '1 个神经元' },
   'controls.network.addLayer': { en: 'Add a hidden layer', zh: '添加隐藏层' },
   'controls.network.removeLayer': { en: 'Remove the last hidden layer', zh: '删除最后一个隐藏层' },
   'controls.network.layer': { en: 'Layer {i}', zh: '第 {i} 层' },

@@ -11,12 +11,13 @@ import { COMMON_TEXT } from './common.js';
 import { CONTROLS_TEXT } from './controls.js';
 import { SEARCH_TEXT } from './search.js';
 import { TOURS_TEXT } from './tours.js';
+import { TEACH_TEXT } from './teach.js';
 import { VIEWS_TEXT } from './views.js';
 
 /** A dictionary: key → text in each language. `{name}` placeholders are filled by `t`'s second argument. */
 export type Dictionary = Readonly<Record<string, { readonly en: string; readonly zh: string }>>;
 
-export const DICTIONARY: Dictionary = { ...COMMON_TEXT, ...CONTROLS_TEXT, ...VIEWS_TEXT, ...ACTIVATION_TEXT, ...TOURS_TEXT, ...SEARCH_TEXT };
+export const DICTIONARY: Dictionary = { ...COMMON_TEXT, ...CONTROLS_TEXT, ...VIEWS_TEXT, ...ACTIVATION_TEXT, ...TOURS_TEXT, ...SEARCH_TEXT, ...TEACH_TEXT };
 
 export const lang = computed<Language>(() => state.value.lang);
 

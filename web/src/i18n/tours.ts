@@ -25,8 +25,8 @@ export const TOURS_TEXT: Dictionary = {
   'tours.run': { en: 'Run the measured experiment', zh: '运行实测实验' },
   'tours.run.again': { en: 'Run it again', zh: '再运行一次' },
   'tours.run.hint': {
-    en: 'Runs the lesson’s experiment with its default parameters and seed 1, in the background.',
-    zh: '在后台以默认参数和随机种子 1 运行这节课的实验。',
+    en: 'Runs the lesson’s experiment with its default parameters over seeds 1–10 (once if it is deterministic), in the background.',
+    zh: '在后台以默认参数在种子 1–10 上运行这节课的实验（确定性实验只运行一次）。',
   },
   'tours.running': { en: 'Running the experiment… {s} s', zh: '实验运行中…… 已用 {s} 秒' },
   'tours.cancel': { en: 'Cancel', zh: '取消' },
@@ -35,11 +35,11 @@ export const TOURS_TEXT: Dictionary = {
   'tours.verdict.doesNotHold': { en: 'Does not hold', zh: '不成立' },
   'tours.verdict.inconclusive': { en: 'Inconclusive', zh: '无法确定' },
   'tours.criterion': { en: 'Criterion:', zh: '判定标准：' },
-  'tours.englishOnly': {
-    en: 'The criterion and the chart are written by the experiment’s code, in English.',
-    zh: '判定标准和图表由实验代码生成，仅提供英文。',
+  'tours.ranIn': { en: 'Default parameters, one run (deterministic or timed); took {s} s.', zh: '默认参数，运行一次（确定性或计时实验）；用时 {s} 秒。' },
+  'tours.ranSeeds': {
+    en: 'Default parameters, {n} seeds: {h} hold, {f} do not, {i} inconclusive; took {s} s.',
+    zh: '默认参数，{n} 个种子：{h} 个成立，{f} 个不成立，{i} 个无法确定；用时 {s} 秒。',
   },
-  'tours.ranIn': { en: 'Default parameters, seed 1; took {s} s.', zh: '默认参数，随机种子 1；用时 {s} 秒。' },
   'tours.error': { en: 'The experiment failed: {message}', zh: '实验运行失败：{message}' },
   'tours.chart.label': { en: 'Chart of the experiment', zh: '实验图表' },
   'tours.chart.loading': { en: 'Drawing the chart…', zh: '正在绘制图表……' },

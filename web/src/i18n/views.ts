@@ -30,8 +30,8 @@ export const VIEWS_TEXT: Dictionary = {
   'views.network.dead': { en: 'dead', zh: '死亡' },
   'views.network.saturated': { en: 'saturated', zh: '饱和' },
   'views.network.hint': {
-    en: 'Each neuron shows its output over the plane. Line width is the size of the weight. Click a line or a bias square to edit it; click a neuron to inspect it. Dead neurons (gradient zero on every training point) are crossed out; saturated ones (tiny gradient) have a dashed outline.',
-    zh: '每个神经元显示它在平面上的输出，连线粗细表示权重大小。点击连线或偏置小方块可编辑数值；点击神经元可查看其计算过程。死亡神经元（在所有训练点上梯度都为零）以叉号标出；饱和神经元（梯度极小）带虚线边框。',
+    en: 'Each neuron shows its output over the plane. Line width is the size of the weight. Click a line or a bias square to edit it; click a neuron to inspect it.',
+    zh: '每个神经元显示它在平面上的输出，连线粗细表示权重大小。点击连线或偏置小方块可编辑数值；点击神经元可查看其计算过程。',
   },
 
   // Inspector
@@ -43,7 +43,6 @@ export const VIEWS_TEXT: Dictionary = {
   },
   'views.inspector.pick': { en: 'Click a neuron in the network to inspect it.', zh: '点击网络中的神经元以查看其计算过程。' },
   'views.inspector.atPoint': { en: 'At the point under the pointer', zh: '指针所在的点' },
-  'views.inspector.atCentre': { en: 'At the centre of the plane (hover the output to move)', zh: '平面中心（将指针移到输出图上可改变位置）' },
   'views.inspector.inputTitle': { en: 'Input feature {name}', zh: '输入特征 {name}' },
   'views.inspector.inputNote': { en: 'An input neuron passes its feature value on unchanged.', zh: '输入神经元将特征值原样传给下一层。' },
   'views.inspector.input': { en: 'input', zh: '输入' },

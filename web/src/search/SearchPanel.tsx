@@ -79,34 +79,34 @@ export function SearchPanel() {
 
   const trained = live.filter((c) => c.mean !== null).sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));
   const rejected = live.filter((c) => c.status !== 'trained').length;
-  const num = (label: string, value: number, set: (v: number) => void, min: number, max: number) => (
+  const num = (id: string, label: string, value: number, set: (v: number) => void, min: number, max: number) => (
     <label class="search-field">
       {label}
-      <input type="number" min={min} max={max} value={value} disabled={running}
+      <input type="number" data-testid={`search-${id}`} min={min} max={max} value={value} disabled={running}
         onChange={(e) => set(Math.min(max, Math.max(min, Math.round(Number((e.target as HTMLInputElement).value) || min))))} />
     </label>
   );
   return (
-    <section class="search-panel" aria-labelledby="search-heading">
+    <section class="search-panel" data-testid="search-panel" aria-labelledby="search-heading">
       <h2 id="search-heading">{t('search.title')}</h2>
       <p class="search-hint">{t('search.hint')}</p>
       <div class="search-controls">
-        {num(t('search.budget'), budget, setBudget, 4, 200)}
-        {num(t('search.seeds'), seeds, setSeeds, 2, 10)}
-        {num(t('search.epochs'), epochs, setEpochs, 5, 500)}
+        {num('budget', t('search.budget'), budget, setBudget, 4, 200)}
+        {num('seeds', t('search.seeds'), seeds, setSeeds, 2, 10)}
+        {num('epochs', t('search.epochs'), epochs, setEpochs, 5, 500)}
         {running
           ? <button type="button" class="search-stop" onClick={stop}>{t('search.stop')}</button>
-          : <button type="button" class="search-start" onClick={start}>{t('search.start')}</button>}
+          : <button type="button" class="search-start" data-testid="search-start" onClick={start}>{t('search.start')}</button>}
         {progress && <span class="search-progress" role="status">{t('search.progress', { done: progress.done, total: progress.total, rejected })}</span>}
       </div>
       {error && <p class="search-error" role="alert">{error}</p>}
-      {board && <p class="search-conclusion">{board.conclusion}</p>}
+      {board && <p class="search-conclusion" data-testid="search-conclusion">{board.conclusion}</p>}
       {board ? (
         <table class="search-table">
           <thead><tr><th>{t('search.activation')}</th><th>{t('search.searchScore')}</th><th>{t('search.freshScore')}</th><th>{t('search.verdict')}</th></tr></thead>
           <tbody>
             {[...board.rows].sort((a, b) => b.confirm.mean - a.confirm.mean).map((r) => (
-              <tr key={r.name} class={r.kind} onClick={() => load(r.expression)} title={t('search.load')}>
+              <tr key={r.name} class={r.kind} data-testid="search-row" data-expression={r.expression} onClick={() => load(r.expression)} title={t('search.load')}>
                 <td><code>{r.kind === 'baseline' ? r.name : r.expression}</code></td>
                 <td>{f3(r.search.mean)}</td>
                 <td>{f3(r.confirm.mean)} [{f3(r.confirm.low)}, {f3(r.confirm.high)}]</td>

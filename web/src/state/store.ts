@@ -105,6 +105,7 @@ function receive(m: FromWorker): void {
       historyStride = appendHistories(h, m.models.map((ms) => ms.newEpochs), historyStride);
       if (client) client.live = m.running;
       batch(() => {
+        if (!m.running && stopAt.value !== null && m.epoch >= stopAt.value) stopAt.value = null;
         history.value = h;
         snapshot.value = { epoch: m.epoch, running: m.running, epochsPerSecond: m.epochsPerSecond, models: m.models };
       });
@@ -117,7 +118,7 @@ function receive(m: FromWorker): void {
 
 /** The part of the state the worker trains with. */
 export function runSpec(s: ExplorerState = state.value, data: CustomData | null = customData.value): RunSpec {
-  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, ...rest } = s;
+  const { lang: _l, showTest: _s, discretize: _d, tour: _t, tourStep: _ts, speed: _sp, ...rest } = s;
   return { ...rest, customData: s.dataset === 'custom' ? data : null };
 }
 
@@ -126,7 +127,7 @@ function hyperOf(s: ExplorerState): HyperParams {
 }
 
 const HYPER_KEYS: ReadonlyArray<keyof ExplorerState> = ['learningRate', 'batchSize', 'optimizer', 'regularization', 'regRate'];
-const VIEW_KEYS: ReadonlyArray<keyof ExplorerState> = ['lang', 'showTest', 'discretize', 'tour', 'tourStep'];
+const VIEW_KEYS: ReadonlyArray<keyof ExplorerState> = ['lang', 'showTest', 'discretize', 'tour', 'tourStep', 'speed'];
 
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function syncUrl(): void {
@@ -150,6 +151,7 @@ export function update(patch: Partial<ExplorerState>): void {
   syncUrl();
   const changed = (Object.keys(patch) as (keyof ExplorerState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
   if (changed.length === 0) return;
+  if (changed.includes('speed')) postPace(null);
   if (changed.every((k) => VIEW_KEYS.includes(k))) {
     engine().invalidate();
     return;
@@ -185,9 +187,37 @@ export function setCustomData(data: CustomData | null): void {
   if (data || before.dataset !== next.dataset || before.loss !== next.loss) restart();
 }
 
+/** The epoch training pauses at by itself (train to epoch N, a lesson's checkpoint); null when none. */
+export const stopAt = signal<number | null>(null);
+
+/** Tells the worker the pace of the settings, and the epoch to stop at. */
+function postPace(at: number | null): void {
+  stopAt.value = at;
+  engine().post({ type: 'pace', epochsPerSecond: state.value.speed, stopAt: at });
+}
+
+/** Sets (or with null clears) the epoch training pauses at, without starting it (a lesson step's checkpoint). */
+export function setCheckpoint(at: number | null): void {
+  postPace(at);
+}
+
+/**
+ * Trains on to the end of epoch `epoch` and pauses there (at the current pace); nothing when the run is
+ * already there or past it.
+ */
+export function trainTo(epoch: number): void {
+  const now = snapshot.value?.epoch ?? 0;
+  if (!(epoch > now)) return;
+  postPace(Math.floor(epoch));
+  engine().post({ type: 'play' });
+}
+
 /** After every model has diverged, the worker restarts the network on Play and Step (see loop.ts). */
 export const play = (): void => engine().post({ type: 'play' });
-export const pause = (): void => engine().post({ type: 'pause' });
+export const pause = (): void => {
+  if (stopAt.value !== null) postPace(null);
+  engine().post({ type: 'pause' });
+};
 export const togglePlay = (): void => (running.value ? pause() : play());
 export const step = (): void => engine().post({ type: 'step' });
 export const reset = (): void => {
@@ -209,5 +239,6 @@ export function setWeight(model: number, layer: number, from: number, to: number
 /** Starts the engine with the settings from the URL; call once when the page mounts. */
 export function start(): void {
   engine();
+  postPace(null);
   restart();
 }

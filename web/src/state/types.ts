@@ -71,6 +71,8 @@ export interface ExplorerState {
   /** Active lesson tour id, and its step. */
   tour: string | null;
   tourStep: number;
+  /** Training pace in epochs per second; 0 = full speed. */
+  speed: number;
 }
 
 export const DEFAULT_STATE: ExplorerState = {
@@ -99,7 +101,11 @@ export const DEFAULT_STATE: ExplorerState = {
   compare: [],
   tour: null,
   tourStep: 0,
+  speed: 30,
 };
+
+/** The paces the speed control offers, slowest first (epochs per second; 0 = full speed). */
+export const SPEEDS = [1, 3, 10, 30, 100, 300, 0] as const;
 
 /** Limits of the controls (Playground's and beyond). */
 export const LIMITS = {

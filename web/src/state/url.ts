@@ -5,7 +5,7 @@
  *
  *     ?lang=zh&problem=classification&data=spiral&noise=10&train=50&n=500&batch=10&seed=3&init=1
  *     &f=x1,x2,x1sq&l=8:relu&l=8:elu:alpha=0.5&out=identity&loss=ce&opt=adam&lr=0.03&reg=l2&rr=0.001
- *     &test=1&disc=1&cmp=relu&cmp=tanh&tour=xor&step=2
+ *     &test=1&disc=1&cmp=relu&cmp=tanh&speed=30&tour=xor&step=2   (speed=full: no pace)
  *
  * Activation texts may be any expression, so each hidden layer (`l=units:activation`, `l=0` for no hidden
  * layer) and each compared activation (`cmp=`) is its own repeated parameter: URLSearchParams escapes the
@@ -46,6 +46,7 @@ export const RANGES = {
   learningRate: [1e-6, 10],
   regRate: [0, 10],
   tourStep: [0, 999],
+  speed: [0, 10_000],
 } as const satisfies Record<string, readonly [number, number]>;
 
 const MAX_TEXT = 2000;
@@ -293,6 +294,7 @@ export function readUrlState(search: string): { state: ExplorerState; customData
     compare,
     tour,
     tourStep: tour === null ? 0 : readInt(p, 'step', RANGES.tourStep, d.tourStep),
+    speed: p.get('speed') === 'full' ? 0 : readReal(p, 'speed', RANGES.speed, d.speed),
   };
   const state = normalizeState(raw, raw.dataset === 'custom' ? customData : null);
   return { state, customData: state.dataset === 'custom' ? customData : null };
@@ -355,6 +357,7 @@ export function writeUrlState(state: ExplorerState, custom: CustomData | null): 
   p.set('test', state.showTest ? '1' : '0');
   p.set('disc', state.discretize ? '1' : '0');
   for (const c of state.compare) p.append('cmp', c);
+  p.set('speed', state.speed === 0 ? 'full' : String(state.speed));
   if (state.tour !== null) {
     p.set('tour', state.tour);
     p.set('step', String(state.tourStep));

@@ -10,7 +10,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { LESSON_TEXT } from '../../../src/lessons/text.js';
 import type { Verdict } from '../../../src/lessons/lesson.js';
 import { lang, t } from '../i18n/index.js';
-import { reset, state, update } from '../state/store.js';
+import { history, modelLabels, pause, reset, setCheckpoint, snapshot, state, update } from '../state/store.js';
+import { focusView } from '../state/viewFocus.js';
+import { observe, stepFocus } from './tourFocus.js';
+import { useThrottled } from '../views/throttle.js';
+import { integerAxes, localizeDatasetNames, seconds } from './experimentFormat.js';
 import type { LessonReply, LessonRequest } from './lessonRun.js';
 import { localizeSvgRefs } from './svgRefs.js';
 import { TOURS, clampStep, findTour, tourPatch, type Tour } from './tours.js';
@@ -47,7 +51,7 @@ function dropWorker(): void {
   worker = null;
 }
 
-/** Runs lesson `id`'s experiment (defaults, seed 1) in the lesson worker; a run in progress is abandoned. */
+/** Runs lesson `id`'s experiment (defaults, seeds from 1) in the lesson worker; a run in progress is abandoned. */
 function runExperiment(id: string): void {
   if (pending.value) dropWorker();
   const runId = nextRunId++;
@@ -76,7 +80,7 @@ function runExperiment(id: string): void {
   clock.value = started;
   stopTicker();
   ticker = setInterval(() => (clock.value = performance.now()), 200);
-  const req: LessonRequest = { type: 'run', runId, id, seed: 1 };
+  const req: LessonRequest = { type: 'run', runId, id, seed: 1, lang: lang.value };
   w.postMessage(req);
 }
 
@@ -98,11 +102,6 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   inconclusive: 'unsure',
 };
 
-/** Seconds with one decimal (never NaN). */
-function seconds(ms: number): string {
-  return Number.isFinite(ms) && ms > 0 ? (ms / 1000).toFixed(1) : '0.0';
-}
-
 /** Renders a Vega-Lite spec as SVG (vega and vega-lite load on first use). */
 function VegaChart({ spec }: { spec: TopLevelSpec }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -117,7 +116,7 @@ function VegaChart({ spec }: { spec: TopLevelSpec }) {
       ref.current.textContent = '';
       const container = ref.current;
       // No hover: the chart is static, and a re-render would write page-address references again (svgRefs.ts).
-      const view = new View(parse(compile(spec).spec), { renderer: 'svg', container, hover: false });
+      const view = new View(parse(compile(integerAxes(spec)).spec), { renderer: 'svg', container, hover: false });
       finalize = () => view.finalize();
       await view.runAsync();
       localizeSvgRefs(container);
@@ -174,20 +173,63 @@ function Experiment({ tour }: { tour: Tour }) {
             <strong class={`tour-verdict ${VERDICT_CLASS[outcome.verdict]}`} data-testid="tour-verdict" data-verdict={outcome.verdict}>
               {t(VERDICT_KEY[outcome.verdict])}
             </strong>
-            <span class="tour-muted"> · {t('tours.ranIn', { s: seconds(outcome.ms) })}</span>
+            <span class="tour-muted">
+              {' · '}
+              {outcome.tally
+                ? t('tours.ranSeeds', { n: outcome.seeds.length, h: outcome.tally.holds, f: outcome.tally.doesNotHold, i: outcome.tally.inconclusive, s: seconds(outcome.ms) })
+                : t('tours.ranIn', { s: seconds(outcome.ms) })}
+            </span>
           </p>
           <p class="tour-criterion">
             <span class="tour-label">{t('tours.criterion')} </span>
-            <span lang="en" data-testid="tour-criterion">
-              {outcome.criterion}
+            <span lang={zh ? 'zh' : 'en'} data-testid="tour-criterion">
+              {outcome.criterion[zh ? 'zh' : 'en']}
             </span>
           </p>
-          {zh && <p class="tour-muted tour-note">{t('tours.englishOnly')}</p>}
           <VegaChart spec={outcome.chart} />
         </div>
       )}
     </section>
   );
+}
+
+/** The step's observation, in numbers from the run, once the checkpoint is reached (or at once without one). */
+function StepObservation({ tour, step }: { tour: Tour; step: number }) {
+  const focus = stepFocus(tour.id, step);
+  // A few times a second is enough for words (the worker sends a snapshot every frame).
+  const snap = useThrottled(snapshot, 250);
+  const hist = useThrottled(history, 250);
+  const epoch = snap?.epoch ?? 0;
+  const reached = focus.checkpoint === undefined || epoch >= focus.checkpoint;
+  const o = focus.observe && reached && snap ? observe(focus.observe, hist, snap.models, modelLabels.value) : null;
+  return (
+    <div class="tour-checkpoint" aria-live="polite">
+      <p class="tour-watch">
+        <button type="button" class="tour-link" data-testid="tour-watch" onClick={() => focusView(focus.view)}>
+          {t('teach.watch', { view: t(`teach.tab.${focus.view}`) })}
+        </button>
+        {focus.checkpoint !== undefined && !reached && <span data-testid="tour-checkpoint"> · {t('teach.checkpoint', { n: focus.checkpoint })}</span>}
+      </p>
+      {o && (
+        <p class="tour-observation" data-testid="tour-observation">
+          {focus.checkpoint !== undefined && <b>{t('teach.checkpoint.reached', { n: focus.checkpoint })} </b>}
+          {t(o.key, o.vars)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Sets the explorer up for step `step` of `tour` from fresh weights, and shows the view it talks about. */
+export function enterStep(tour: Tour, step: number): void {
+  const k = clampStep(tour, step);
+  update({ ...tourPatch(tour, k), tour: tour.id, tourStep: k });
+  reset();
+  pause();
+  const focus = stepFocus(tour.id, k);
+  setCheckpoint(focus.checkpoint ?? null);
+  applied.value = `${tour.id}:${k}`;
+  focusView(focus.view);
 }
 
 export function TourPanel() {
@@ -196,19 +238,25 @@ export function TourPanel() {
   const tour = findTour(st.tour);
   const step = tour ? clampStep(tour, st.tourStep) : 0;
   const text = tour ? LESSON_TEXT[tour.id] : null;
-  const appliedHere = tour ? applied.value === `${tour.id}:${step}` : false;
 
   const choose = (id: string) => {
     applied.value = null;
-    update({ tour: id === '' ? null : id, tourStep: 0 });
+    const next = findTour(id);
+    if (!next) {
+      setCheckpoint(null);
+      update({ tour: null, tourStep: 0 });
+      return;
+    }
+    enterStep(next, 0);
   };
-  const go = (k: number) => tour && update({ tourStep: clampStep(tour, k) });
-  const apply = () => {
+  const go = (k: number) => tour && enterStep(tour, k);
+  // A lesson opened from a link: its settings came with the link; set the step's checkpoint too.
+  useEffect(() => {
     if (!tour) return;
-    update(tourPatch(tour, step));
-    reset();
-    applied.value = `${tour.id}:${step}`;
-  };
+    const focus = stepFocus(tour.id, step);
+    setCheckpoint(focus.checkpoint ?? null);
+    focusView(focus.view);
+  }, []);
 
   return (
     <section class="panel tour-panel" data-testid="tour-panel" aria-labelledby="tour-panel-title">
@@ -246,35 +294,30 @@ export function TourPanel() {
               <span class="tour-label">{t('tours.claim')} </span>
               <span data-testid="tour-claim">{text.claim[language]}</span>
             </p>
-            <details class="tour-setup">
-              <summary>{t('tours.setup')}</summary>
-              <p>{text.setup[language]}</p>
-            </details>
             <div class="tour-step" aria-live="polite">
               <p class="tour-label" data-testid="tour-step-label">
                 {t('tours.step', { k: step + 1, n: tour.steps.length })}
               </p>
-              <p data-testid="tour-step-text">{tour.steps[step].text[language]}</p>
+              <p data-testid="tour-step-text">
+                {language === 'zh' ? localizeDatasetNames(tour.steps[step].text.zh, (id) => t(`controls.dataset.${id}`)) : tour.steps[step].text.en}
+              </p>
             </div>
+            <StepObservation tour={tour} step={step} />
             <div class="tour-row">
               <button type="button" data-testid="tour-back" disabled={step === 0} onClick={() => go(step - 1)}>
                 ← {t('tours.back')}
               </button>
-              <button type="button" data-testid="tour-next" disabled={step >= tour.steps.length - 1} onClick={() => go(step + 1)}>
+              <button type="button" class="tour-primary" data-testid="tour-next" disabled={step >= tour.steps.length - 1} onClick={() => go(step + 1)}>
                 {t('tours.next')} →
               </button>
-              <button type="button" class="tour-primary" data-testid="tour-apply" aria-describedby="tour-apply-hint" onClick={apply}>
-                {t('tours.apply')}
+              <button type="button" data-testid="tour-apply" title={t('teach.restart.hint')} onClick={() => go(step)}>
+                ↺ {t('teach.restart')}
               </button>
-              {appliedHere && (
-                <span class="tour-applied" role="status">
-                  ✓ {t('tours.applied')}
-                </span>
-              )}
             </div>
-            <p id="tour-apply-hint" class="tour-muted tour-note">
-              {t('tours.apply.hint')}
-            </p>
+            <details class="tour-setup">
+              <summary>{t('tours.setup')}</summary>
+              <p>{text.setup[language]}</p>
+            </details>
           </div>
           <Experiment tour={tour} />
         </div>

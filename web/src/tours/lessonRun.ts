@@ -5,15 +5,17 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { getLesson } from '../../../src/lessons/lessons.js';
 import { resolveParams } from '../../../src/lessons/params.js';
-import type { Measurements, Verdict } from '../../../src/lessons/lesson.js';
+import type { Bilingual, Language, Measurements, Tally, Verdict } from '../../../src/lessons/lesson.js';
 
-/** Page → worker: run lesson `id` with its default parameters and this seed. */
+/** Page → worker: run lesson `id` with its default parameters from this first seed (its default number of seeds). */
 export interface LessonRequest {
   type: 'run';
   /** Echoed back, so a stale answer can be told from the current one. */
   runId: number;
   id: string;
   seed: number;
+  /** Language of the chart (default English). */
+  lang?: Language;
 }
 
 /** Worker → page: the verdict, criterion, measurements and chart, or a one-line error. */
@@ -23,7 +25,12 @@ export type LessonReply =
       runId: number;
       id: string;
       verdict: Verdict;
-      criterion: string;
+      /** The criterion in both languages. */
+      criterion: Bilingual;
+      /** Per-seed verdict counts; null for a deterministic or timed lesson. */
+      tally: Tally | null;
+      /** Seeds run (empty for a deterministic or timed lesson). */
+      seeds: readonly number[];
       measurements: Measurements;
       chart: TopLevelSpec;
       /** Wall time of the experiment in milliseconds. */
@@ -36,13 +43,15 @@ export function runLessonRequest(req: LessonRequest, now: () => number = () => g
   try {
     const lesson = getLesson(req.id);
     const t0 = now();
-    const r = lesson.run(resolveParams(lesson), { seed: req.seed });
+    const r = lesson.run(resolveParams(lesson), { seed: req.seed, lang: req.lang ?? 'en' });
     return {
       type: 'result',
       runId: req.runId,
       id: lesson.id,
       verdict: r.verdict,
       criterion: r.criterion,
+      tally: r.tally,
+      seeds: r.seeds,
       measurements: r.measurements,
       chart: r.chart,
       ms: now() - t0,

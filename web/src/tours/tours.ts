@@ -123,8 +123,8 @@ export const TOURS: readonly Tour[] = [
         { hidden: layers(1, 4, 'tanh') },
       ),
       s(
-        'Compare mode now trains tanh side by side with identity, sigmoid and ReLU on the same data. Press ▶: tanh and sigmoid find the four quadrants; identity never gets past a straight line. ReLU with only 4 units can get stuck on a partial answer from an unlucky start, which is why the measured experiment keeps the best of 3 initialisations.',
-        '对比模式现在让 tanh 与 identity、sigmoid、ReLU 在同一份数据上并排训练。点击 ▶：tanh 和 sigmoid 都能找到四个象限；identity 始终无法突破一条直线。只有 4 个单元的 ReLU 如果初始化不走运，可能卡在只对了一部分的解上——这正是实测实验对每种激活取 3 次初始化中最好结果的原因。',
+        'Compare mode now trains tanh side by side with identity, sigmoid and ReLU on the same data. Press ▶: tanh and sigmoid find the four quadrants; identity never gets past a straight line. ReLU with only 4 units often gets stuck at three quadrants (75%) from an unlucky start: the measured experiment, one start per seed, finds it reaching 100% in only 4 of 10 seeds (tanh 10, sigmoid 9), so its verdict is inconclusive.',
+        '对比模式现在让 tanh 与 identity、sigmoid、ReLU 在同一份数据上并排训练。点击 ▶：tanh 和 sigmoid 都能找到四个象限；identity 始终无法突破一条直线。只有 4 个单元的 ReLU 如果初始化不走运，常常卡在只分对三个象限（75%）的解上：实测实验每个种子只初始化一次，发现它在 10 个种子中只有 4 次达到 100%（tanh 10 次，sigmoid 9 次），因此结论为无法确定。',
         { compare: ['identity', 'sigmoid', 'relu'] },
       ),
     ],
@@ -200,8 +200,8 @@ export const TOURS: readonly Tour[] = [
         '在 spiral 数据上训练 6 个隐藏层、每层 8 个 sigmoid 单元的网络。点击 ▶并观察梯度图：前几层的梯度比最后一层小好几个数量级，损失几乎不动。反向传播时，每经过一个 sigmoid，误差就要乘以它的斜率，而这个斜率最大只有 0.25。',
       ),
       s(
-        'Switch every layer to tanh (this step does it; slope up to 1). Press ▶: the gap between the first and the last layer shrinks, but it does not disappear.',
-        '把每一层都换成 tanh（这一步会替你完成；斜率最大为 1）。点击 ▶：第一层与最后一层之间的差距缩小了，但并没有消失。',
+        'Switch every layer to tanh (this step does it; slope up to 1). Press ▶: the gap between the first and the last layer is far smaller. The measured experiment below (10 layers, Glorot initialisation, 10 seeds) finds no vanishing at all for tanh, so the claim does not hold as stated: it is true for sigmoid, not for tanh.',
+        '把每一层都换成 tanh（这一步会替你完成；斜率最大为 1）。点击 ▶：第一层与最后一层之间的差距小得多。下方的实测实验（10 层，Glorot 初始化，10 个种子）发现 tanh 的梯度根本没有消失，因此论断按原话不成立：对 sigmoid 成立，对 tanh 不成立。',
         { hidden: layers(6, 8, 'tanh') },
       ),
       s(
@@ -251,8 +251,8 @@ export const TOURS: readonly Tour[] = [
         '在网络图中点击一个 ReLU 单元：它的小图在横穿平面的一条直线的一侧是平的（输出 0），另一侧逐渐升高。平面上的每个点大约会让第一层一半的单元处于关闭状态。',
       ),
       s(
-        'Press ▶ and watch the share of zeros change as the network learns. The measured experiment below counts the zeros in wider (64-unit) untrained layers over 5 initialisations.',
-        '点击 ▶，观察零值所占比例如何随着学习而变化。下方的实测实验在更宽（64 个单元）的未训练层上、经过 5 次初始化来统计零值。',
+        'Press ▶ and watch the share of zeros change as the network learns. The measured experiment below counts the zeros in wider (64-unit) untrained layers over 10 seeds: 49.7% on average. It is true by construction: weights symmetric around 0 make a negative sum as likely as a positive one.',
+        '点击 ▶，观察零值所占比例如何随着学习而变化。下方的实测实验在更宽（64 个单元）的未训练层上、对 10 个种子统计零值：平均 49.7%。这是按构造成立的：关于 0 对称的权重让加权和为负与为正的可能性相同。',
       ),
     ],
   },
@@ -266,8 +266,8 @@ export const TOURS: readonly Tour[] = [
         '在 moons 数据上用非常大的学习率（1）训练 ReLU 网络。点击 ▶：几轮之内，网络图就会把一些单元标记为“死亡”。它们的加权和在每个训练点上都是负的，所以输出 0、得不到梯度，再也无法恢复。',
       ),
       s(
-        'Compare mode now trains leaky ReLU (slope 0.01 for negative inputs) alongside. Press ▶: a leaky unit keeps a small gradient when its input is negative, so it can come back, and far fewer stay dead.',
-        '对比模式现在同时训练 leaky ReLU（负输入时斜率为 0.01）。点击 ▶：leaky 单元在输入为负时仍保留一点梯度，因此可以“复活”，一直处于死亡状态的单元要少得多。',
+        'Compare mode now trains leaky ReLU (slope 0.01 for negative inputs) alongside. Press ▶: a leaky unit keeps a small gradient when its input is negative, so it can come back. Do fewer stay silent? In the measured experiment below (units counted by their pre-activation, 10 seeds) ReLU loses 24% of its units to training and leaky ReLU 16%: not a significant difference, so the verdict is inconclusive.',
+        '对比模式现在同时训练 leaky ReLU（负输入时斜率为 0.01）。点击 ▶：leaky 单元在输入为负时仍保留一点梯度，因此可以“复活”。沉默的单元会更少吗？下方的实测实验（按预激活值统计单元，10 个种子）中，训练让 ReLU 失去 24% 的单元，leaky ReLU 失去 16%：差异不显著，所以结论为无法确定。',
         { compare: ['leaky_relu'] },
       ),
       s(
@@ -307,8 +307,8 @@ export const TOURS: readonly Tour[] = [
         { dataset: 'spiral3', hidden: layers(2, 16, 'tanh'), optimizer: 'adam', learningRate: 0.01 },
       ),
       s(
-        'Independent sigmoid outputs, one yes/no per class, could say yes to two classes at once or to none. The measured experiment below counts how often that happens for random scores, next to softmax.',
-        '如果每个类别各用一个独立的 sigmoid 输出（逐类回答“是/否”），就可能同时对两个类别说“是”，或者一个都不认领。下方的实测实验统计了随机分数下这种情况出现的频率，并与 softmax 对比。',
+        'Independent sigmoid outputs, one per class, pick the same most likely class as softmax (sigmoid is monotonic), but they do not sum to 1, so they are not one distribution; per-class steps tie, naming several classes or none. The measured experiment below judges all three by argmax over 10 seeds of random scores.',
+        '如果每个类别各用一个独立的 sigmoid 输出，它们选出的最可能类别与 softmax 相同（sigmoid 是单调的），但它们的和不为 1，因此不构成一个分布；逐类的阶跃输出则会并列，同时认领多个类别或一个都不认领。下方的实测实验在 10 个种子的随机分数上，对三者都按 argmax 判定。',
       ),
     ],
   },
@@ -333,8 +333,8 @@ export const TOURS: readonly Tour[] = [
         { learningRate: 0.3 },
       ),
       s(
-        'Raise it to 1 (this step). Now both fail, tanh included: its loss diverges at once (watch the divergence banner). Bounded activations tolerate larger steps; they are not immune. The measured experiment below finds, for each, the smallest learning rate of a grid at which training diverges.',
-        '再提高到 1（这一步会替你完成）。这时两者都失败了，tanh 也不例外：它的损失立刻发散（留意发散提示）。有界激活能承受更大的步长，但并非不受影响。下方的实测实验会在一组学习率中，分别找出两者开始发散的最小学习率。',
+        'Raise it to 1 (this step). Now both fail, tanh included: its loss diverges at once (watch the divergence banner). Bounded activations tolerate larger steps; they are not immune. The measured experiment below finds, for each of 10 seeds, the smallest learning rate of a grid at which training diverges: ReLU diverges first in all 10.',
+        '再提高到 1（这一步会替你完成）。这时两者都失败了，tanh 也不例外：它的损失立刻发散（留意发散提示）。有界激活能承受更大的步长，但并非不受影响。下方的实测实验对 10 个种子分别在一组学习率中找出两者开始发散的最小学习率：10 个种子中都是 ReLU 先发散。',
         { learningRate: 1 },
       ),
     ],
@@ -353,8 +353,8 @@ export const TOURS: readonly Tour[] = [
         '点击 ▶，比较两条损失曲线：tanh 通常更早开始下降，而 sigmoid 往往先在平台期停留一阵。',
       ),
       s(
-        'Here the networks start from ordinary-sized random weights. The measured experiment below shrinks them to a tenth, where the claim is about small weights and the difference shows most clearly.',
-        '这里的网络从常规大小的随机权重开始。下方的实测实验把初始权重缩小到十分之一——论断说的正是小权重的情形，此时差别也最明显。',
+        'Here the networks start from ordinary-sized random weights. The measured experiment below trains from weights shrunk to a tenth (the claim) and, as a control, from ordinary weights, over 10 seeds: from small weights sigmoid barely moves (loss 0.70) while tanh learns (0.43); tanh is ahead at ordinary scale too.',
+        '这里的网络从常规大小的随机权重开始。下方的实测实验在 10 个种子上分别从缩小到十分之一的权重（论断所说的情形）和常规权重（对照组）开始训练：从小权重开始时 sigmoid 几乎不动（损失 0.70），tanh 则在学习（0.43）；在常规尺度下 tanh 同样领先。',
       ),
     ],
   },
@@ -373,8 +373,8 @@ export const TOURS: readonly Tour[] = [
         { hidden: layers(1, 1, 'sinusoid') },
       ),
       s(
-        "The same sinusoid neuron from other initial weights (initialisation seed 3, set by this step). Press ▶: the loss gets stuck far above the previous step's, in another valley. With several valleys, where you start decides where you end; sigmoid reaches the same loss from any of these starts.",
-        '同样的 sinusoid 神经元，换一组初始权重（初始化种子 3，由这一步设置）。点击 ▶：损失卡在远高于上一步的水平，落进了另一个谷底。有多个谷底时，从哪里出发决定了停在哪里；而 sigmoid 从这些起点出发都能达到同样的损失。',
+        "The same sinusoid neuron from other initial weights (initialisation seed 3, set by this step). Press ▶: the loss gets stuck far above the previous step's, in another valley. With several valleys, where you start decides where you end; sigmoid reaches the same loss from any of these starts. The measured experiment below adds a caveat: with squared error even sigmoid's loss surface has a single valley but is not convex; convexity needs cross-entropy.",
+        '同样的 sinusoid 神经元，换一组初始权重（初始化种子 3，由这一步设置）。点击 ▶：损失卡在远高于上一步的水平，落进了另一个谷底。有多个谷底时，从哪里出发决定了停在哪里；而 sigmoid 从这些起点出发都能达到同样的损失。下方的实测实验补充了一点：在平方误差下，即使 sigmoid 的损失曲面也只有一个谷底但并不是凸的；凸性需要交叉熵。',
         { initSeed: 3 },
       ),
     ],
@@ -395,13 +395,13 @@ export const TOURS: readonly Tour[] = [
         '对比模式让 ReLU 与 tanh、sigmoid、ELU 在 spiral 数据上并排训练（2 个隐藏层，每层 16 个单元，Adam 优化器）。点击 ▶，几百轮后比较各条损失曲线。',
       ),
       s(
-        'An easier data set, moons (this step sets it). All four get there; the differences now lie in how fast, and the order can change. That is why the measured experiment averages ranks over four data sets and two seeds.',
-        '换一个更容易的数据集 moons（这一步会替你设置）。四种激活都能学会；差别只在于快慢，排名也可能改变。正因如此，实测实验在四个数据集和两个随机种子上对名次取平均。',
+        'An easier data set, moons (this step sets it). All four get there; the differences now lie in how fast, and the order can change. That is why the measured experiment averages ranks over four data sets and 10 seeds.',
+        '换一个更容易的数据集 moons（这一步会替你设置）。四种激活都能学会；差别只在于快慢，排名也可能改变。正因如此，实测实验在四个数据集和 10 个随机种子上对名次取平均。',
         { dataset: 'moons' },
       ),
       s(
-        'The claim is only that ReLU is a good default: it need not win, it should rank in the better half. Sigmoid usually trails, slowed by its small slope.',
-        '这一论断只是说 ReLU 是一个好的默认选择：它不必排第一，只需排在前一半。sigmoid 通常落在后面，因为它的斜率小，学得慢。',
+        'The claim is only that ReLU is a good default: it need not win, it should rank in the better half. Over four data sets and 10 seeds it ranks 2.43 of 5, tied with leaky ReLU; sigmoid ranks last on average (4.15), though on one easy set such as moons it can tie with the others.',
+        '这一论断只是说 ReLU 是一个好的默认选择：它不必排第一，只需排在前一半。在四个数据集和 10 个种子上，它的平均名次为 5 个中的 2.43，与 leaky ReLU 并列；sigmoid 平均排在最后（4.15），不过在 moons 这样容易的单个数据集上它可能与其他激活打平。',
       ),
     ],
   },
@@ -411,8 +411,8 @@ export const TOURS: readonly Tour[] = [
     preset: scene({ dataset: 'circle', hidden: layers(1, 16, 'sigmoid'), optimizer: 'adam', learningRate: 0.01 }),
     steps: [
       s(
-        'A 2-16-1 sigmoid network. Press ▶ until the circle is learned, then look at the histograms: the hidden outputs spread across (0, 1), and most lie well away from 0 and 1. A neuron passes on how strongly it responds, not just on or off.',
-        '一个 2-16-1 的 sigmoid 网络。点击 ▶直到学会圆形数据，然后观察直方图：隐藏层的输出分布在 (0, 1) 之间，大多数离 0 和 1 都很远。神经元传递的是它响应的强弱，而不只是开或关。',
+        'A 2-16-1 sigmoid network. Press ▶ until the circle is learned, then look at the histograms: the hidden outputs spread across (0, 1); a neuron passes on how strongly it responds, not just on or off. Keep training and watch them pile up near 0 and 1: the measured experiment below finds, after 150 epochs, only about half of the sigmoid outputs and a third of the tanh outputs away from the ends, so the claim that most stay well inside does not hold.',
+        '一个 2-16-1 的 sigmoid 网络。点击 ▶直到学会圆形数据，然后观察直方图：隐藏层的输出分布在 (0, 1) 之间；神经元传递的是它响应的强弱，而不只是开或关。继续训练，观察输出如何向 0 和 1 堆积：下方的实测实验发现，150 轮后只有大约一半的 sigmoid 输出和三分之一的 tanh 输出远离两端，所以“大多数落在值域内部”的说法不成立。',
       ),
       s(
         'The binary step (this step sets it) is a true on/off switch: its histogram has just two bars, at 0 and 1.',
@@ -479,9 +479,126 @@ export const TOURS: readonly Tour[] = [
         '点击 ▶，比较各条损失曲线。只看一个数据集时，差别很小，谁好谁坏都有可能。',
       ),
       s(
-        'Another data set, moons (this step sets it). The measured experiment below averages test accuracy over three data sets and two seeds, and calls a difference under 1 percentage point inconclusive.',
-        '换一个数据集 moons（这一步会替你设置）。下方的实测实验在三个数据集和两个随机种子上对测试准确率取平均，差异小于 1 个百分点时判为无法确定。',
+        'Another data set, moons (this step sets it). The measured experiment below compares six distinct activations over three data sets and 10 seeds with a Welch test: the smooth, monotonic-derivative group (elu, softplus, squareplus) is 2.5 points less accurate (p = 0.005), so the claim does not hold here.',
+        '换一个数据集 moons（这一步会替你设置）。下方的实测实验在三个数据集和 10 个种子上用 Welch 检验比较六个互不相同的激活函数：光滑且导数单调的一组（elu、softplus、squareplus）的准确率低 2.5 个百分点（p = 0.005），因此论断在这里不成立。',
         { dataset: 'moons' },
+      ),
+    ],
+  },
+  {
+    id: 'exploding_gradients',
+    number: 20,
+    preset: scene({ dataset: 'spiral', hidden: layers(6, 8, 'relu'), learningRate: 0.01 }),
+    steps: [
+      s(
+        'Six hidden ReLU layers of 8 units with ordinary (He) weights. Press ▶ and watch the gradient chart: the layers’ gradients stay of the same order, and training proceeds.',
+        '6 个隐藏 ReLU 层，每层 8 个单元，使用常规的（He）权重。点击 ▶并观察梯度图：各层梯度保持在同一数量级，训练正常进行。',
+      ),
+      s(
+        'Raise the learning rate to 1 (this step does it) and press ▶: each update makes the weights larger, every layer then amplifies the signal, and the gradients grow until the loss diverges (watch the divergence banner). The measured experiment below starts from weights twice the He scale: over 10 layers the gradient is 3 decades (2^10) larger than with He weights, in all 10 seeds.',
+        '把学习率提高到 1（这一步会替你完成），然后点击 ▶：每次更新都让权重变大，于是每一层都放大信号，梯度不断增大，直到损失发散（留意发散提示）。下方的实测实验从两倍于 He 尺度的权重开始：经过 10 层后，梯度比使用 He 权重时大 3 个数量级（2^10），10 个种子都是如此。',
+        { learningRate: 1 },
+      ),
+    ],
+  },
+  {
+    id: 'mixed_layers',
+    number: 21,
+    preset: scene({
+      problem: 'regression',
+      dataset: 'multi_gauss',
+      loss: 'mse',
+      hidden: [{ units: 8, activation: 'tanh' }, { units: 8, activation: 'relu' }],
+      optimizer: 'adam',
+      learningRate: 0.03,
+    }),
+    steps: [
+      s(
+        'One network, two activations: a tanh first layer and a ReLU second layer (each layer has its own activation menu), with a linear output for regression. Press ▶: it fits the surface.',
+        '一个网络，两种激活函数：第一层用 tanh，第二层用 ReLU（每层都有自己的激活函数菜单），输出层是线性的，用于回归。点击 ▶：它能拟合这个曲面。',
+      ),
+      s(
+        'Give the output a tanh (this step does it) and press ▶: the prediction can no longer leave (−1, 1), so targets beyond that range are out of reach. The measured experiment below fits a curve from −4.3 to 4.3 over 10 seeds: R² 0.997 with a linear output, 0.50 with tanh and 0.25 with sigmoid.',
+        '把输出层设为 tanh（这一步会替你完成），然后点击 ▶：预测值再也无法离开 (−1, 1)，超出这个范围的目标就够不着了。下方的实测实验在 10 个种子上拟合一条从 −4.3 到 4.3 的曲线：线性输出时 R² 为 0.997，tanh 为 0.50，sigmoid 为 0.25。',
+        { outputActivation: 'tanh' },
+      ),
+    ],
+  },
+  {
+    id: 'linear_backprop',
+    number: 22,
+    preset: scene({ dataset: 'circle', hidden: layers(1, 4, '2*x'), learningRate: 0.01 }),
+    steps: [
+      s(
+        'The hidden layer uses f(x) = 2·x. Its derivative is 2 for every input (see the activation panel): the factor back-propagation passes through this layer never depends on the input.',
+        '隐藏层使用 f(x) = 2·x。它的导数对每个输入都是 2（见激活函数面板）：反向传播经过这一层时乘上的因子从不取决于输入。',
+      ),
+      s(
+        'But the change made to a weight is dL/dw = δ·x: the error times the input that weight sees. Press ▶ and click a hidden neuron: its two weights move by different amounts, in proportion to x1 and x2. The measured experiment below shows it on one unit: f′ = 2 everywhere, while dL/dw runs from −4 to 4 across the inputs, so the claim does not hold for the weight update.',
+        '但对权重所做的改变是 dL/dw = δ·x：误差乘以这个权重看到的输入。点击 ▶并点击一个隐藏神经元：它的两个权重按 x1 和 x2 的比例移动不同的量。下方的实测实验在一个单元上展示这一点：f′ 处处为 2，而 dL/dw 随输入从 −4 变到 4，所以论断对权重更新不成立。',
+      ),
+    ],
+  },
+  {
+    id: 'leaky_recovery',
+    number: 23,
+    preset: scene({ dataset: 'moons', hidden: layers(2, 16, 'relu'), learningRate: 1 }),
+    steps: [
+      s(
+        'ReLU with a very large learning rate, as in the dying ReLU lesson. Press ▶ and watch the network diagram: units marked dead in the first layer never come back, because their inputs (the data) never change and they get no gradient.',
+        '与 dying_relu 一课一样，用非常大的学习率训练 ReLU。点击 ▶并观察网络图：第一层中被标为“死亡”的单元再也不会恢复，因为它们的输入（数据）从不改变，它们也得不到梯度。',
+      ),
+      s(
+        'Switch to leaky ReLU (this step does it) and press ▶: a silent leaky unit still gets a small gradient and may return. The measured experiment below finds that no dead first-layer ReLU unit ever returns, but second-layer ReLU units revive too (17% of the silent ones, against 25% for leaky ReLU): not a significant difference over 10 seeds, so the verdict is inconclusive.',
+        '换成 leaky ReLU（这一步会替你完成），然后点击 ▶：沉默的 leaky 单元仍有一点梯度，可能会回来。下方的实测实验发现，第一层死亡的 ReLU 单元从未恢复，但第二层的 ReLU 单元也会复活（沉默过的单元中 17% 恢复，leaky ReLU 为 25%）：在 10 个种子上差异不显著，所以结论为无法确定。',
+        { hidden: layers(2, 16, 'leaky_relu') },
+      ),
+    ],
+  },
+  {
+    id: 'relu_blowup',
+    number: 24,
+    preset: scene({ dataset: 'gauss', hidden: layers(6, 16, 'relu') }),
+    steps: [
+      s(
+        "Six untrained ReLU layers (don't press ▶). Look at the histograms: with He-scaled weights each layer's outputs stay about the same size; ReLU is unbounded, but nothing forces growth.",
+        '6 个未训练的 ReLU 层（先不要点击 ▶）。观察直方图：采用 He 缩放的权重时，每层输出的大小大致相同；ReLU 是无界的，但没有什么迫使它增长。',
+      ),
+      s(
+        'Switch to tanh (this step does it): every output stays inside (−1, 1), whatever the weights. The measured experiment below makes the weights 1.5 times the He scale: ReLU outputs then grow 1.5 decades over 10 layers (up to about 1300), while tanh never passes 1.',
+        '换成 tanh（这一步会替你完成）：无论权重如何，每个输出都在 (−1, 1) 之内。下方的实测实验把权重设为 He 尺度的 1.5 倍：这时 ReLU 的输出在 10 层中增长 1.5 个数量级（最大约 1300），而 tanh 从不超过 1。',
+        { hidden: layers(6, 16, 'tanh') },
+      ),
+    ],
+  },
+  {
+    id: 'sparse_compute',
+    number: 25,
+    preset: scene({ dataset: 'gauss', hidden: layers(3, 16, 'relu') }),
+    steps: [
+      s(
+        'Three ReLU layers: the histograms show about half of the outputs exactly 0 (lesson 9). Those zeros still go into the next layer’s matrix product, which multiplies every entry, zero or not.',
+        '3 个 ReLU 层：直方图显示大约一半的输出恰好为 0（第 9 课）。这些零值仍然会进入下一层的矩阵乘法，而矩阵乘法会把每个元素都乘一遍，不管是不是 0。',
+      ),
+      s(
+        'Switch to sigmoid (this step does it): no output is ever exactly 0, so there is nothing to skip. The measured experiment below counts multiply-adds: the dense pass does the same 1.68 million for both networks; a pass that skips zeros saves 49.5% for ReLU and nothing for sigmoid.',
+        '换成 sigmoid（这一步会替你完成）：没有任何输出恰好为 0，也就无可跳过。下方的实测实验统计乘加次数：稠密计算对两个网络都是同样的 168 万次；跳过零值的计算对 ReLU 节省 49.5%，对 sigmoid 毫无节省。',
+        { hidden: layers(3, 16, 'sigmoid') },
+      ),
+    ],
+  },
+  {
+    id: 'sigmoid_probability',
+    number: 26,
+    preset: scene({ dataset: 'gauss', noise: 30, hidden: layers(1, 8, 'tanh'), optimizer: 'adam', learningRate: 0.02 }),
+    steps: [
+      s(
+        'Two overlapping clouds: no boundary separates them perfectly, so a good classifier should say how sure it is. The output neuron applies a sigmoid to its score (binary cross-entropy), so every prediction lies in (0, 1). Press ▶: the plane shades from one colour to the other across the overlap.',
+        '两团相互重叠的点：没有哪条边界能把它们完全分开，所以好的分类器应当说明它有多确定。输出神经元对其分数施加 sigmoid（二元交叉熵），所以每个预测都在 (0, 1) 之内。点击 ▶：在重叠区域，平面从一种颜色渐变到另一种颜色。',
+      ),
+      s(
+        'Trained with cross-entropy, those numbers behave like probabilities. The measured experiment below checks it on held-out points over 10 seeds: among points given about 0.7, about 70% are positive (calibration error 0.037), while a linear output trained with squared error leaves [0, 1] on 37% of the points.',
+        '用交叉熵训练后，这些数值表现得像概率。下方的实测实验在 10 个种子上用留出的测试点检验这一点：在输出约为 0.7 的点中，大约 70% 是正例（校准误差 0.037）；而用平方误差训练的线性输出在 37% 的点上越出 [0, 1]。',
       ),
     ],
   },

@@ -15,8 +15,9 @@ import { alignedColumns, axisWidth, compactTick, latestValue, type SeriesSource 
 import { formatValue } from './inspect.js';
 import { seriesColor } from './palette.js';
 import { fitCanvas, throttledEffect, watchVisibility } from './throttle.js';
+import { healthKind } from './health.js';
 
-const HEIGHT = 180;
+const HEIGHT = 160;
 /** Minimum time between two chart updates (at most 5 a second: the worker sends a snapshot every frame). */
 const CHART_MS = 200;
 /** A chart waits this many times its own last drawing time between updates (so each takes at most ~5% of the main thread). */
@@ -207,7 +208,9 @@ export function GradientChart() {
   const [model, setModel] = useState(0);
   const m = Math.min(model, Math.max(0, labels.length - 1));
   const layers = useComputed(() => snapshot.value?.models[0]?.layers.length ?? 0).value;
-  const key = `${m}|${layers}|${labels.length}|${t('views.charts.output')}`;
+  const actKey = useComputed(() => (snapshot.value?.models[m]?.layers ?? []).map((l) => l.activation ?? '').join('\u0001')).value;
+  const kinds = actKey.split('\u0001').map((a) => healthKind(a || null));
+  const key = `${m}|${layers}|${labels.length}|${actKey}|${t('views.charts.output')}`;
   const layerName = (l: number): string => (l === layers - 1 ? t('views.charts.output') : t('views.charts.layer', { l: l + 1 }));
   useLiveChart(gradHost, `g${key}`, () => {
     if (layers === 0) return null;
@@ -221,11 +224,15 @@ export function GradientChart() {
   useLiveChart(healthHost, `h${key}`, () => {
     if (layers <= 1) return null;
     const lines: Line[] = [];
+    // Only the words that apply: dead for ReLU-like layers, saturated for bounded ones, neither for a step.
     for (let l = 0; l < layers - 1; l++) {
-      lines.push({ label: `${layerName(l)} · ${t('views.network.dead')}`, stroke: seriesColor(l), source: { model: m, read: (p: EpochPoint) => p.deadFractions[l], log: false } });
-      lines.push({ label: `${layerName(l)} · ${t('views.network.saturated')}`, stroke: seriesColor(l), dash: [5, 4], source: { model: m, read: (p: EpochPoint) => p.saturatedFractions[l], log: false } });
+      const k = kinds[l];
+      if (k?.canDie) lines.push({ label: `${layerName(l)} · ${t('views.network.dead')}`, stroke: seriesColor(l), width: 2.5, source: { model: m, read: (p: EpochPoint) => p.deadFractions[l], log: false } });
+      if (k?.canSaturate) lines.push({ label: `${layerName(l)} · ${t('views.network.saturated')}`, stroke: seriesColor(l), width: 2.5, dash: [5, 4], source: { model: m, read: (p: EpochPoint) => p.saturatedFractions[l], log: false } });
     }
-    return { lines, scales: { y: { range: [0, 1] } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.fraction'))] };
+    if (lines.length === 0) return null;
+    // A little room below 0 and above 1, so a line at 0 is seen above the axis, not on it.
+    return { lines, scales: { y: { range: [-0.05, 1.05] } }, axes: [{ label: t('views.charts.epoch') }, valueAxis(t('views.charts.fraction'))] };
   });
   return (
     <section class="chart" aria-label={t('views.charts.gradTitle')}>
@@ -247,7 +254,13 @@ export function GradientChart() {
       <div class="chart-host" data-testid="gradient-chart" ref={gradHost} role="img" aria-label={t('views.charts.gradAria')} />
       {layers > 4 && <ChartKey colors={Array.from({ length: layers }, (_, l) => layerName(l))} styles={[]} />}
       <h3 class="chart-sub">{t('views.charts.healthTitle')}</h3>
-      <div class="chart-host" data-testid="health-chart" ref={healthHost} role="img" aria-label={t('views.charts.healthAria')} />
+      {kinds.slice(0, Math.max(0, layers - 1)).some((k) => k.canDie || k.canSaturate) ? (
+        <div class="chart-host" data-testid="health-chart" ref={healthHost} role="img" aria-label={t('views.charts.healthAria')} />
+      ) : (
+        <p class="view-hint" data-testid="health-none">
+          {kinds.some((k) => k.zeroGradient) ? t('teach.health.stepOnly') : t('teach.health.noneApply')}
+        </p>
+      )}
       {layers > 3 && (
         <ChartKey
           colors={Array.from({ length: layers - 1 }, (_, l) => layerName(l))}
@@ -261,11 +274,11 @@ export function GradientChart() {
   );
 }
 
-const HIST_W = 170;
-const HIST_H = 70;
+const HIST_H = 84;
 
-/** Draws one histogram as bars with its range underneath. */
+/** Draws one histogram as bars with its range underneath, as wide as its box. */
 function drawHistogram(canvas: HTMLCanvasElement, edges: Float32Array, counts: Float32Array, color: string): void {
+  const HIST_W = Math.max(140, canvas.clientWidth || canvas.parentElement?.clientWidth || 280);
   const ctx = fitCanvas(canvas, HIST_W, HIST_H);
   if (!ctx) return;
   ctx.clearRect(0, 0, HIST_W, HIST_H);
@@ -348,7 +361,7 @@ export function Histograms() {
                 ref={(el) => {
                 canvases.current[l] = el;
               }}
-                style={{ width: `${HIST_W}px`, height: `${HIST_H}px` }}
+                style={{ width: '100%', height: `${HIST_H}px` }}
                 role="img"
                 aria-label={t('views.hist.aria', { l: l + 1, what: showZ ? 'z' : 'a = f(z)' })}
               />

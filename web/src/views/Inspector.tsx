@@ -16,6 +16,7 @@ import { explainUnit, formatValue, linkOfLoss, type UnitExplanation } from './in
 import { outputName } from './NetworkView.js';
 import { useThrottled } from './throttle.js';
 import { ValueEditor, editedValue } from './ValueEditor.js';
+import { PointDetails } from './PointDetails.js';
 
 /** The encoder of plane points to network inputs: Playground features, or standardised CSV columns. */
 function encoderFor(info: DataInfo, s: ExplorerState, width: number): InputEncoder | null {
@@ -72,15 +73,15 @@ export function Inspector() {
     const inputSize = m.layers[0].inputSize;
     const enc = encoderFor(info, s, inputSize);
     if (!enc) return <p class="view-hint">{t('views.inspector.noEncoder')}</p>;
-    const cx = (info.extent[0] + info.extent[1]) / 2;
-    const cy = (info.extent[2] + info.extent[3]) / 2;
-    const p = point ?? { x1: cx, x2: cy };
+    // Before any hover: the first data point, not the centre (at (0, 0) every x·w is 0 and nothing shows).
+    const xy = info.points.xy;
+    const p = point ?? (xy.length >= 2 ? { x1: xy[0], x2: xy[1] } : { x1: (info.extent[0] + info.extent[1]) / 2, x2: (info.extent[2] + info.extent[3]) / 2 });
     const input = Array.from(enc.encodePlane([p.x1, p.x2], 1));
     const last = m.layers.length;
     const unitRef = sel ?? { layer: Math.min(1, last), unit: 0 };
     const where = (
       <p class="inspector-point">
-        {point ? t('views.inspector.atPoint') : t('views.inspector.atCentre')} (x₁, x₂) = ({formatValue(p.x1)}, {formatValue(p.x2)})
+        {point ? t('views.inspector.atPoint') : t('teach.inspector.atDataPoint')} (x₁, x₂) = ({formatValue(p.x1)}, {formatValue(p.x2)})
       </p>
     );
     const nameOf = (layer: number, unit: number): string =>
@@ -162,6 +163,7 @@ export function Inspector() {
         <p class="view-hint">
           {e.isOutput ? t('views.inspector.isPrediction') : t('views.inspector.passedOn', { next: e.layer + 1 === last ? t('views.network.output') : t('views.network.hidden', { l: e.layer + 1 }) })}
         </p>
+        <PointDetails layers={m.layers} input={input} loss={s.loss} info={info} />
       </>
     );
   })();

@@ -17,11 +17,14 @@ import { maxAbs, paintTile } from './colorScale.js';
 import { formatValue } from './inspect.js';
 import { BLUE, DEAD_COLOR, ORANGE, SATURATED_COLOR } from './palette.js';
 import { ValueEditor, editedValue } from './ValueEditor.js';
+import { healthKind, unitState } from './health.js';
 
 /** Node side, row pitch, column pitch and margins, in SVG units. */
 const S = 30;
 const ROW = 40;
 const COL = 104;
+/** Column pitch for many layers (so 6 hidden layers, the inputs and the output fit a laptop's column). */
+const COL_TIGHT = 76;
 const LEFT = 64;
 const TOP = 38;
 const ZOOM = 120;
@@ -29,7 +32,12 @@ const ZOOM = 120;
  * The diagram shrinks to its panel down to this scale (nodes of 0.75 × 30 ≈ 22 px); a bigger network
  * keeps that size and scrolls sideways inside its panel.
  */
-export const MIN_SCALE = 0.75;
+export const MIN_SCALE = 0.6;
+
+/** Column pitch of an architecture: tighter from 5 hidden layers on. */
+function colOf(arch: Arch): number {
+  return arch.sizes.length >= 7 ? COL_TIGHT : arch.sizes.length >= 6 ? 90 : COL;
+}
 
 /** The architecture drawn: widths of every layer (inputs first) and the activation of each parameter layer. */
 interface Arch {
@@ -49,7 +57,7 @@ function parseArch(key: string): Arch | null {
 /** Top-left corner of node (layer, unit). */
 function nodeXY(arch: Arch, layer: number, unit: number): [number, number] {
   const max = Math.max(...arch.sizes);
-  return [LEFT + layer * COL, TOP + ((max - arch.sizes[layer]) * ROW) / 2 + unit * ROW];
+  return [LEFT + layer * colOf(arch), TOP + ((max - arch.sizes[layer]) * ROW) / 2 + unit * ROW];
 }
 
 function linkPath(arch: Arch, layer: number, from: number, to: number): string {
@@ -135,7 +143,7 @@ export function NetworkView() {
     let lastLinks = -Infinity;
     const max = Math.max(...arch.sizes);
     const positions = arch.sizes.flatMap((size, L) => Array.from({ length: size }, (_, u) => nodeXY(arch, L, u)));
-    const natW = LEFT + (arch.sizes.length - 1) * COL + S + 40;
+    const natW = LEFT + (arch.sizes.length - 1) * colOf(arch) + S + 40;
     const natH = TOP + max * ROW + 4;
     /** Paints every unit's g×g grid side by side into the atlas (row-major per unit). */
     const paintAtlas = (units: Float32Array, g: number, total: number): boolean => {
@@ -158,6 +166,7 @@ export function NetworkView() {
     };
     const deadWord = t('views.network.dead');
     const satWord = t('views.network.saturated');
+    const zeroWord = t('teach.health.zeroGrad');
     const draw = (): void => {
       const m = snapshot.value?.models[0];
       if (!m) return;
@@ -195,15 +204,23 @@ export function NetworkView() {
             const fill = b < 0 ? ORANGE : BLUE;
             if (rect.getAttribute('fill') !== fill) rect.setAttribute('fill', fill);
           }
-          const dead = l < m.health.dead.length && m.health.dead[l][u] === 1;
-          const sat = l < m.health.saturated.length && m.health.saturated[l][u] === 1;
-          const cls = `node${dead ? ' is-dead' : ''}${sat ? ' is-saturated' : ''}`;
+          const st = unitState(
+            healthKind(p.activation),
+            l < m.health.dead.length && m.health.dead[l][u] === 1,
+            l < m.health.saturated.length && m.health.saturated[l][u] === 1,
+          );
+          const cls = st === 'ok' ? 'node' : `node is-${st === 'zeroGradient' ? 'zerograd' : st}`;
           const g = nodeRefs.current[n];
           if (g && lastClass[n] !== cls) {
             g.setAttribute('class', cls);
             lastClass[n] = cls;
+            // Shown by attribute, not only by CSS, so an exported SVG looks the same in any viewer.
+            for (const [part, on] of [['node-dead', st === 'dead'], ['node-sat', st === 'saturated'], ['node-zg', st === 'zeroGradient']] as const) {
+              g.querySelector(`.${part}`)?.setAttribute('display', on ? 'inline' : 'none');
+            }
             const base = g.getAttribute('data-label') ?? '';
-            g.setAttribute('aria-label', dead ? `${base}; ${deadWord}` : sat ? `${base}; ${satWord}` : base);
+            const word = st === 'dead' ? deadWord : st === 'saturated' ? satWord : st === 'zeroGradient' ? zeroWord : '';
+            g.setAttribute('aria-label', word ? `${base}; ${word}` : base);
           }
         }
       });
@@ -256,7 +273,7 @@ export function NetworkView() {
   }
   const last = arch.sizes.length - 1;
   const maxUnits = Math.max(...arch.sizes);
-  const width = LEFT + last * COL + S + 40;
+  const width = LEFT + last * colOf(arch) + S + 40;
   const height = TOP + maxUnits * ROW + 4;
   const unitName = (layer: number, unit: number): string =>
     layer === 0
@@ -364,8 +381,9 @@ export function NetworkView() {
           onBlur={() => setHover(null)}
         >
           <rect class="node-frame" x={x - 0.5} y={y - 0.5} width={S + 1} height={S + 1} fill="none" stroke={isSel ? '#222222' : '#bbbbbb'} stroke-width={isSel ? 2.5 : 1} />
-          <rect class="node-sat" x={x - 4} y={y - 4} width={S + 8} height={S + 8} fill="none" stroke={SATURATED_COLOR} stroke-width="2.5" stroke-dasharray="4 3" />
-          <g class="node-dead">
+          <rect class="node-sat" display="none" x={x - 4} y={y - 4} width={S + 8} height={S + 8} fill="none" stroke={SATURATED_COLOR} stroke-width="2.5" stroke-dasharray="4 3" />
+          <rect class="node-zg" display="none" x={x - 3} y={y - 3} width={S + 6} height={S + 6} fill="none" stroke={DEAD_COLOR} stroke-width="2" stroke-dasharray="1.5 2.5" />
+          <g class="node-dead" display="none">
             <rect x={x} y={y} width={S} height={S} fill={DEAD_COLOR} fill-opacity="0.75" />
             <path d={`M${x + 3},${y + 3}L${x + S - 3},${y + S - 3}M${x + S - 3},${y + 3}L${x + 3},${y + S - 3}`} stroke="#333333" stroke-width="2" />
           </g>
@@ -413,8 +431,9 @@ export function NetworkView() {
   }
 
   const headers = arch.sizes.map((size, L) => {
-    const x = LEFT + L * COL + S / 2;
-    const title = L === 0 ? t('views.network.inputs') : L === last ? t('views.network.output') : t('views.network.hidden', { l: L });
+    const x = LEFT + L * colOf(arch) + S / 2;
+    const tight = colOf(arch) < COL;
+    const title = L === 0 ? t('views.network.inputs') : L === last ? t('views.network.output') : t(tight ? 'teach.network.layerShort' : 'views.network.hidden', { l: L });
     return (
       <g key={`h${L}`} class="layer-head">
         <text x={x} y={12} text-anchor="middle" font-weight="600">
@@ -516,8 +535,13 @@ export function NetworkView() {
         <li>
           <span class="legend-sat" /> {t('views.network.saturated')}
         </li>
+        <li>
+          <span class="legend-zg" /> {t('teach.health.zeroGrad')}
+        </li>
       </ul>
-      <p class="view-hint">{t('views.network.hint')}</p>
+      <p class="view-hint">
+        {t('views.network.hint')} {t('teach.health.note')}
+      </p>
     </section>
   );
 }
@@ -529,10 +553,7 @@ const NETWORK_CSS = `
 .network .node{cursor:pointer;outline:none}
 .network .node-frame{pointer-events:all}
 .network .node:focus-visible .node-frame{stroke:#222;stroke-width:2.5}
-.network .node-sat,.network .node-dead{display:none;pointer-events:none}
-.network .node.is-saturated .node-sat{display:inline}
-.network .node.is-dead .node-dead{display:inline}
-.network .node.is-dead .node-sat{display:none}
+.network .node-sat,.network .node-dead,.network .node-zg{pointer-events:none}
 .network .node-bias{cursor:pointer}
 .network .node-bias:focus-visible{stroke:#222;stroke-width:2}
 .network .layer-act{fill:#555}

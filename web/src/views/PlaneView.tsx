@@ -21,7 +21,9 @@ import { formatValue } from './inspect.js';
 /** Largest and smallest side of the main plane; in between it fills its container's width. */
 const MAIN_SIZE = 340;
 const MIN_MAIN_SIZE = 160;
-const SMALL_SIZE = 128;
+const SMALL_SIZE = 96;
+/** Largest main plane when three or more models are compared. */
+const COMPARE_MAIN_SIZE = 190;
 const LEFT = 30;
 const BOTTOM = 20;
 const PAD = 8;
@@ -280,7 +282,8 @@ export function PlaneView() {
   return (
     <section class="plane-view" ref={rootRef} aria-label={t('views.plane.title')}>
       {count > 1 && <div class="plane-model-label">{labels[0] ?? ''}</div>}
-      <Plane model={0} size={mainSize} main />
+      {/* In compare mode the main plane makes room for the others, so the loss chart stays on screen. */}
+      <Plane model={0} size={count > 2 ? Math.min(mainSize, COMPARE_MAIN_SIZE) : mainSize} main />
       <Legend />
       <ClickedTooBig />
       {count > 1 && (

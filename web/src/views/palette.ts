@@ -4,6 +4,8 @@
  * chosen to stay distinguishable under the common colour-vision deficiencies.
  */
 
+import { CLASS_PALETTE } from '../../../src/charts/classPalette.js';
+
 /** An RGB triple, 0..255 each. */
 export type Rgb = readonly [number, number, number];
 
@@ -14,8 +16,8 @@ export const BLUE = '#0877bd';
 /** The middle of the diverging scale (Playground's near-white, so white point strokes stay visible). */
 export const MIDDLE = '#e8eaeb';
 
-/** Class colours: Playground's orange and blue, then Okabe–Ito bluish green, reddish purple, yellow, sky blue, vermillion, grey. */
-export const CLASS_COLORS: readonly string[] = [ORANGE, BLUE, '#009e73', '#cc79a7', '#e6c700', '#56b4e9', '#d55e00', '#666666'];
+/** Class colours: the palette the CLI's charts use too (src/charts/classPalette.ts). */
+export const CLASS_COLORS: readonly string[] = CLASS_PALETTE;
 
 /** Series colours of charts (one per model in compare mode, one per layer otherwise); Okabe–Ito order. */
 export const SERIES_COLORS: readonly string[] = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#000000', '#f0e442'];

@@ -1,0 +1,226 @@
+import type { Expr } from '../expr/ast.js';
+import { compileScalar, type ScalarFunction } from '../expr/compile.js';
+import type { ActivationKernel } from '../expr/kernel.js';
+import { keyOf } from '../expr/keys.js';
+import type { LayerActivation } from '../nn/layerActivation.js';
+import { assemble } from './assemble.js';
+import type { Heap } from './heap.js';
+import { lower } from '../expr/ir.js';
+import { renderable, renderKernelModule } from './render.js';
+
+interface KernelExports {
+  forward(x: number, y: number, n: number, pp: number, cp: number): void;
+  forwardDeriv(x: number, y: number, d: number, n: number, pp: number, cp: number): void;
+  backward(x: number, dy: number, dx: number, n: number, pp: number, cp: number): void;
+  paramGrad?(x: number, dy: number, n: number, pp: number, cp: number, gp: number): void;
+  forwardDerivCols?(x: number, y: number, d: number, rows: number, cols: number, pp: number, cp: number): void;
+  paramGradCols?(x: number, dy: number, rows: number, cols: number, pp: number, cp: number, gp: number): void;
+}
+
+/** Lanes the WebAssembly loop hands back: `index` of lane 0 and a 4-bit mask. */
+type FixHandler = (index: number, mask: number) => void;
+
+/** A compiled module and its constant table (shared by every activation with the same expressions). */
+interface Compiled {
+  readonly module: WebAssembly.Module;
+  readonly constants: Float32Array;
+}
+
+/** The expression key of an activation's kernels: f, f', ∂f/∂p and the parameter names. */
+export function kernelKey(activation: LayerActivation): string | null {
+  const { expr, derivative, paramDerivatives } = activation;
+  if (!expr || !derivative || !paramDerivatives) return null;
+  const keys = new Map<Expr, string>();
+  return [expr, derivative, ...paramDerivatives].map((e) => keyOf(e, keys)).join(';') + `|${activation.paramNames.join(',')}`;
+}
+
+/**
+ * Rendered WebAssembly kernels, cached by expression key (parameter values are arguments, so
+ * `elu:alpha=0.5` and `elu:alpha=2` share one module). An activation without expressions, or with a
+ * primitive that has no vector version, keeps its JavaScript kernels.
+ */
+export class KernelCache {
+  private readonly compiled = new Map<string, Compiled | null>();
+  private readonly kernels = new Map<string, ActivationKernel>();
+
+  constructor(private readonly heap: Heap) {}
+
+  /** Whether `activation` runs rendered WebAssembly kernels (false: its JavaScript kernels). */
+  rendered(activation: LayerActivation): boolean {
+    const key = kernelKey(activation);
+    return key !== null && this.compile(key, activation) !== null;
+  }
+
+  /** The kernels for an activation. */
+  kernelFor(activation: LayerActivation): ActivationKernel {
+    const key = kernelKey(activation);
+    if (key === null) return activation.kernel;
+    const hit = this.kernels.get(key);
+    if (hit) return hit;
+    const compiled = this.compile(key, activation);
+    const kernel = compiled ? this.instantiate(compiled, activation) : activation.kernel;
+    this.kernels.set(key, kernel);
+    return kernel;
+  }
+
+  private compile(key: string, activation: LayerActivation): Compiled | null {
+    if (this.compiled.has(key)) return this.compiled.get(key) ?? null;
+    const roots = [activation.expr as Expr, activation.derivative as Expr, ...(activation.paramDerivatives as Expr[])];
+    const program = lower(roots, activation.paramNames);
+    let result: Compiled | null = null;
+    if (renderable(program)) {
+      const r = renderKernelModule(program, this.heap.shared);
+      result = { module: assemble(r.wat).module, constants: r.constants };
+    }
+    this.compiled.set(key, result);
+    return result;
+  }
+
+  private instantiate(compiled: Compiled, activation: LayerActivation): ActivationKernel {
+    const heap = this.heap;
+    const params = activation.paramNames;
+    const K = params.length;
+    const cp = heap.reserve(compiled.constants.length * 4);
+    if (cp < 0) return activation.kernel;
+    heap.heap.set(compiled.constants, cp >> 2);
+    let onFix: FixHandler = () => {};
+    const instance = new WebAssembly.Instance(compiled.module, { env: { memory: heap.memory, fix: (i: number, m: number) => onFix(i, m) } });
+    const ex = instance.exports as unknown as KernelExports;
+    const roots = [activation.expr as Expr, activation.derivative as Expr, ...(activation.paramDerivatives as Expr[])];
+    // The f64 value of output k at x by the JavaScript kernels' scalar code (NaN for a NaN x, the limits
+    // at ±∞), rounded to f32 where it is stored.
+    const scalar = roots.map((e): ScalarFunction => compileScalar(e, params));
+    const [fS, dS, ...dpS] = scalar;
+    const paramBytes = 4 * K + 16;
+    const lanes = (index: number, mask: number, each: (i: number) => void): void => {
+      for (let l = 0; l < 4; l++) if (mask & (1 << l)) each(index + l);
+    };
+    const putParams = (p: ArrayLike<number>): number => {
+      const pp = heap.temp(paramBytes);
+      const h = heap.heap;
+      for (let k = 0; k < K; k++) h[(pp >> 2) + k] = p[k];
+      return pp;
+    };
+    const colParams = (P: readonly Float32Array[], cols: number): number => {
+      const pp = heap.temp(4 * K * cols + 16);
+      const h = heap.heap;
+      for (let k = 0; k < K; k++) h.set(P[k].subarray(0, cols), (pp >> 2) + k * cols);
+      return pp;
+    };
+    const pvec = (P: readonly Float32Array[], c: number): number[] => P.map((a) => a[c]);
+
+    return {
+      params,
+      forward(X, Y, p) {
+        heap.begin(heap.need(X, Y) + paramBytes);
+        const px = heap.arg(X, true, false);
+        const py = heap.arg(Y, false, true, X.length);
+        const pp = putParams(p);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => (h[(py >> 2) + i] = fS(h[(px >> 2) + i], p)));
+        };
+        ex.forward(px, py, X.length, pp, cp);
+        heap.finish();
+      },
+      forwardDeriv(X, Y, D, p) {
+        heap.begin(heap.need(X, Y, D) + paramBytes);
+        const px = heap.arg(X, true, false);
+        const py = heap.arg(Y, false, true, X.length);
+        const pd = heap.arg(D, false, true, X.length);
+        const pp = putParams(p);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => {
+            const x = h[(px >> 2) + i];
+            h[(py >> 2) + i] = fS(x, p);
+            h[(pd >> 2) + i] = dS(x, p);
+          });
+        };
+        ex.forwardDeriv(px, py, pd, X.length, pp, cp);
+        heap.finish();
+      },
+      backward(X, DY, DX, p) {
+        heap.begin(heap.need(X, DY, DX) + paramBytes);
+        const px = heap.arg(X, true, false);
+        const pdy = heap.arg(DY, true, false, X.length);
+        const pdx = heap.arg(DX, false, true, X.length);
+        const pp = putParams(p);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => (h[(pdx >> 2) + i] = h[(pdy >> 2) + i] * dS(h[(px >> 2) + i], p)));
+        };
+        ex.backward(px, pdy, pdx, X.length, pp, cp);
+        heap.finish();
+      },
+      paramGrad(X, DY, p, G) {
+        if (K === 0 || !ex.paramGrad) return;
+        heap.begin(heap.need(X, DY) + paramBytes + 8 * K + 16);
+        const px = heap.arg(X, true, false);
+        const pdy = heap.arg(DY, true, false, X.length);
+        const pp = putParams(p);
+        const gp = heap.temp(8 * K);
+        const extra = new Float64Array(K);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => {
+            const x = h[(px >> 2) + i];
+            const g = h[(pdy >> 2) + i];
+            for (let k = 0; k < K; k++) extra[k] += g * dpS[k](x, p);
+          });
+        };
+        ex.paramGrad(px, pdy, X.length, pp, cp, gp);
+        const sums = new Float64Array(heap.memory.buffer, gp, K);
+        for (let k = 0; k < K; k++) G[k] += sums[k] + extra[k];
+        heap.finish();
+      },
+      forwardDerivCols(X, Y, D, cols, P) {
+        if (K === 0 || !ex.forwardDerivCols) {
+          this.forwardDeriv(X, Y, D, []);
+          return;
+        }
+        const rows = cols > 0 ? X.length / cols : 0;
+        heap.begin(heap.need(X, Y, D) + 4 * K * cols + 16);
+        const px = heap.arg(X, true, false);
+        const py = heap.arg(Y, false, true, X.length);
+        const pd = heap.arg(D, false, true, X.length);
+        const pp = colParams(P, cols);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => {
+            const q = pvec(P, i % cols);
+            const x = h[(px >> 2) + i];
+            h[(py >> 2) + i] = fS(x, q);
+            h[(pd >> 2) + i] = dS(x, q);
+          });
+        };
+        ex.forwardDerivCols(px, py, pd, rows, cols, pp, cp);
+        heap.finish();
+      },
+      paramGradCols(X, DY, cols, P, G) {
+        if (K === 0 || !ex.paramGradCols) return;
+        const rows = cols > 0 ? X.length / cols : 0;
+        heap.begin(heap.need(X, DY) + 4 * K * cols + 16 + 8 * K * cols + 16);
+        const px = heap.arg(X, true, false);
+        const pdy = heap.arg(DY, true, false, X.length);
+        const pp = colParams(P, cols);
+        const gp = heap.temp(8 * K * cols);
+        new Float64Array(heap.memory.buffer, gp, K * cols).fill(0);
+        onFix = (index, mask) => {
+          const h = heap.heap;
+          lanes(index, mask, (i) => {
+            const c = i % cols;
+            const q = pvec(P, c);
+            const x = h[(px >> 2) + i];
+            const g = h[(pdy >> 2) + i];
+            for (let k = 0; k < K; k++) G[k][c] += g * dpS[k](x, q);
+          });
+        };
+        ex.paramGradCols(px, pdy, rows, cols, pp, cp, gp);
+        const sums = new Float64Array(heap.memory.buffer, gp, K * cols);
+        for (let k = 0; k < K; k++) for (let c = 0; c < cols; c++) G[k][c] += sums[k * cols + c];
+        heap.finish();
+      },
+    };
+  }
+}

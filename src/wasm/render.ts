@@ -1,0 +1,357 @@
+/**
+ * Renders an activation's program (outputs f, f', ∂f/∂p₀, …) to a WebAssembly module of f32x4 kernels:
+ * forward, forwardDeriv, backward, paramGrad (shared parameters, hoisted out of the loop) and
+ * forwardDerivCols, paramGradCols (one parameter value per column). Each loop handles four elements
+ * per iteration and the last n mod 4 one at a time (a splatted load, lane 0 stored).
+ *
+ * Lanes whose input or any output is NaN or ±∞, or that a primitive sends to the scalar path, are
+ * reported to the imported `env.fix(index, laneMask)`, which recomputes them with the JavaScript
+ * kernels' f64 code (paramGrad leaves their contributions out for the host to add).
+ *
+ * Constants are 16-byte vectors in a table whose address is an argument: they are loaded into locals
+ * before the loop, so neither V8 nor binaryen's optimiser rebuilds them per iteration.
+ */
+import { memoryImport } from './coreWat.js';
+import type { Program } from '../expr/ir.js';
+import { VECTOR_OPS, nonFinite, ne, vpow, type VectorContext } from './vmath.js';
+
+/** Ops that take lane masks rather than numbers as (some) arguments. */
+function wantsMask(op: string, argIndex: number): boolean {
+  return op === 'select' ? argIndex === 0 : op === 'and' || op === 'or' || op === 'not';
+}
+
+/** True when every op of the program has a vector version. */
+export function renderable(program: Program): boolean {
+  return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || VECTOR_OPS[ins.op] !== null);
+}
+
+/** A rendered module: its text and the constant table to place in memory. */
+export interface RenderedModule {
+  readonly wat: string;
+  /** Constant vectors, four f32 lanes each (bit patterns for integer constants). */
+  readonly constants: Float32Array;
+}
+
+class Constants {
+  readonly list: { bits: number }[] = [];
+  private readonly index = new Map<number, number>();
+  /** Index of a constant by its f32 bit pattern. */
+  add(bits: number): number {
+    const hit = this.index.get(bits);
+    if (hit !== undefined) return hit;
+    const i = this.list.length;
+    this.list.push({ bits });
+    this.index.set(bits, i);
+    return i;
+  }
+}
+
+const f32Bits = (v: number): number => {
+  const b = new Float32Array([v]);
+  return new Int32Array(b.buffer)[0];
+};
+
+type Mode = 'shared' | 'cols';
+
+/**
+ * Inputs beyond ±1e9 (±∞ included) take the scalar path: there x², x³… overflow f32 where the f64 code
+ * stays finite, which could otherwise turn into a wrong finite result (x/(2x²) → x/∞ → 0).
+ */
+const BIG = 1e9;
+
+interface Body {
+  /** Statements before the loop. */
+  readonly pre: string[];
+  /** Statements per vector of four elements (x in $x). */
+  readonly body: string[];
+  /** Output expressions (numbers). */
+  readonly outs: string[];
+  /** v128 locals to declare. */
+  readonly locals: string[];
+  /** The constant locals used (index → local name). */
+  readonly constLocals: Map<number, string>;
+  /** Index of BIG in the constant table. */
+  readonly bigIndex: number;
+}
+
+/**
+ * Straight-line vector code for the given outputs. In `shared` mode parameter-only work is hoisted
+ * before the loop (parameters splatted from $pp); in `cols` mode the parameters are vectors loaded per
+ * column chunk (the statements `$P{k}` must be set by the loop).
+ */
+function renderBody(program: Program, outputs: readonly number[], mode: Mode, table: Constants): Body {
+  const { instrs } = program;
+  const needed = new Array<boolean>(instrs.length).fill(false);
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    if (needed[i]) continue;
+    needed[i] = true;
+    const ins = instrs[i];
+    if (ins.kind === 'op') stack.push(...ins.args);
+  }
+  const varying = instrs.map((ins, i) => program.varying[i] || (mode === 'cols' && ins.kind !== 'const'));
+  // In cols mode a param-dependent instruction varies; propagate through ops.
+  if (mode === 'cols') {
+    instrs.forEach((ins, i) => {
+      if (ins.kind === 'op') varying[i] = ins.args.some((a) => varying[a]);
+      if (ins.kind === 'param') varying[i] = true;
+      if (ins.kind === 'x') varying[i] = true;
+    });
+  }
+  const pre: string[] = [];
+  const body: string[] = [];
+  const locals: string[] = [];
+  const constLocals = new Map<number, string>();
+  let temps = 0;
+  let target = pre;
+  const constLocal = (bits: number): string => {
+    const idx = table.add(bits);
+    let name = constLocals.get(idx);
+    if (!name) {
+      name = `$k${idx}`;
+      constLocals.set(idx, name);
+    }
+    return `(local.get ${name})`;
+  };
+  const ctx: VectorContext = {
+    k: (v) => constLocal(f32Bits(v)),
+    ki: (v) => constLocal(v | 0),
+    tmp: () => {
+      const name = `$t${temps++}`;
+      locals.push(name);
+      return name;
+    },
+    emit: (s) => target.push(s),
+    flag: (mask) => target.push(`(local.set ${target === pre ? '$badpre' : '$bad'} (v128.or (local.get ${target === pre ? '$badpre' : '$bad'}) ${mask}))`),
+  };
+  const asNumber = (i: number): string => (program.boolean[i] ? `(v128.and (local.get $v${i}) ${ctx.k(1)})` : `(local.get $v${i})`);
+  const asMask = (i: number): string => {
+    if (program.boolean[i]) return `(local.get $v${i})`;
+    // A number as a condition: NaN is neither true nor false (select gives NaN): scalar path.
+    if (instrs[i].kind !== 'const') ctx.flag(ne(`(local.get $v${i})`, `(local.get $v${i})`));
+    return ne(`(local.get $v${i})`, ctx.k(0));
+  };
+  instrs.forEach((ins, i) => {
+    if (!needed[i]) return;
+    target = varying[i] ? body : pre;
+    locals.push(`$v${i}`);
+    let value: string;
+    if (ins.kind === 'x') value = '(local.get $x)';
+    else if (ins.kind === 'const') value = ctx.k(ins.value);
+    else if (ins.kind === 'param') value = mode === 'shared' ? `(f32x4.splat (f32.load offset=${4 * ins.index} (local.get $pp)))` : `(local.get $P${ins.index})`;
+    else if (ins.op === 'pow') {
+      const e = instrs[ins.args[1]];
+      value = vpow(ctx, asNumber(ins.args[0]), asNumber(ins.args[1]), e.kind === 'const' ? e.value : null);
+    } else {
+      const op = VECTOR_OPS[ins.op];
+      if (!op) throw new Error(`render: no vector version of '${ins.op}'`);
+      value = op(ctx, ins.args.map((a, k) => (wantsMask(ins.op, k) ? asMask(a) : asNumber(a))));
+    }
+    target.push(`(local.set $v${i} ${value})`);
+  });
+  return { pre, body, outs: outputs.map(asNumber), locals, constLocals, bigIndex: table.add(f32Bits(BIG)) };
+}
+
+/** Local declarations and constant loads of a function. */
+function header(b: Body, extra: string): string {
+  const decl = [...new Set(b.locals)].map((n) => `(local ${n} v128)`).join(' ');
+  const consts = [...b.constLocals.values()].map((name) => `(local ${name} v128)`).join(' ');
+  const loads = [...b.constLocals.entries()].map(([idx, name]) => `(local.set ${name} (v128.load offset=${16 * idx} (local.get $cp)))`).join('\n');
+  return `(local $x v128) (local $kbig v128) (local $bad v128) (local $badpre v128) (local $o i32) (local $end i32) (local $end4 i32) (local $mask i32) ${extra} ${decl} ${consts}
+${loads}
+(local.set $kbig (v128.load offset=${16 * b.bigIndex} (local.get $cp)))`;
+}
+
+/** i32 bitmask of the four lanes of a mask vector. */
+const bitmask = (m: string): string => `(i32x4.bitmask ${m})`;
+
+/**
+ * The lanes for the scalar path: x NaN or beyond ±BIG, lanes a primitive flagged, and NaN or ±∞ outputs
+ * (the scalar code gives NaN for a NaN x, like the JavaScript kernels).
+ */
+function badMask(outs: readonly string[]): string {
+  const x = '(local.get $x)';
+  let m = `(v128.or (v128.or (local.get $bad) (local.get $badpre)) (v128.or (f32x4.ne ${x} ${x}) (f32x4.gt (f32x4.abs ${x}) (local.get $kbig))))`;
+  for (const o of outs) m = `(v128.or ${m} ${nonFinite(o)})`;
+  return m;
+}
+
+/**
+ * An elementwise function over n floats: `load` sets $x for element offset $o (bytes), `store(outs)`
+ * writes a vector (4 lanes) or lane 0 (tail). Outputs are held in locals $r0.. so the bad mask can
+ * read them.
+ */
+function elementwise(name: string, params: string, program: Program, outputs: readonly number[], table: Constants, store: (r: string[], tail: boolean) => string, extraLocals = ''): string {
+  const b = renderBody(program, outputs, 'shared', table);
+  const rl = outputs.map((_, i) => `(local $r${i} v128)`).join(' ');
+  const r = outputs.map((_, i) => `(local.get $r${i})`);
+  const iteration = (tail: boolean): string => `
+    (local.set $x ${tail ? '(v128.load32_splat (i32.add (local.get $px) (local.get $o)))' : '(v128.load (i32.add (local.get $px) (local.get $o)))'})
+    (local.set $bad (v128.const i64x2 0 0))
+    ${b.body.join('\n')}
+    ${b.outs.map((o, i) => `(local.set $r${i} ${o})`).join('\n')}
+    ${store(r, tail)}
+    (local.set $mask (i32.and ${bitmask(badMask(r))} (i32.const ${tail ? 1 : 15})))
+    (if (local.get $mask) (then (call $fix (i32.shr_u (local.get $o) (i32.const 2)) (local.get $mask))))`;
+  return `
+(func (export "${name}") ${params} (param $n i32) (param $pp i32) (param $cp i32)
+  ${header(b, `${rl} ${extraLocals}`)}
+  (local.set $badpre (v128.const i64x2 0 0))
+  ${b.pre.join('\n')}
+  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+  (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+  (local.set $o (i32.const 0))
+  (block $vb (loop $vl
+    (br_if $vb (i32.ge_u (local.get $o) (local.get $end4)))
+    ${iteration(false)}
+    (local.set $o (i32.add (local.get $o) (i32.const 16)))
+    (br $vl)))
+  (block $sb (loop $sl
+    (br_if $sb (i32.ge_u (local.get $o) (local.get $end)))
+    ${iteration(true)}
+    (local.set $o (i32.add (local.get $o) (i32.const 4)))
+    (br $sl))))`;
+}
+
+const at = (p: string): string => `(i32.add (local.get ${p}) (local.get $o))`;
+const storeV = (p: string, v: string, tail: boolean): string => (tail ? `(v128.store32_lane 0 ${at(p)} ${v})` : `(v128.store ${at(p)} ${v})`);
+
+
+/** Renders the whole module for a program whose outputs are [f, f', ∂f/∂p₀, …]. */
+export function renderKernelModule(program: Program, shared: boolean): RenderedModule {
+  const table = new Constants();
+  const nParams = program.params.length;
+  const [f, df, ...dp] = program.outputs;
+  const funcs: string[] = [];
+  funcs.push(elementwise('forward', '(param $px i32) (param $py i32)', program, [f], table, (r, t) => storeV('$py', r[0], t)));
+  funcs.push(elementwise('forwardDeriv', '(param $px i32) (param $py i32) (param $pd i32)', program, [f, df], table, (r, t) => `${storeV('$py', r[0], t)} ${storeV('$pd', r[1], t)}`));
+  funcs.push(elementwise('backward', '(param $px i32) (param $pdy i32) (param $pdx i32)', program, [df], table,
+    (r, t) => storeV('$pdx', `(f32x4.mul ${t ? '(v128.load32_splat ' : '(v128.load '}${at('$pdy')}) ${r[0]})`, t)));
+  if (nParams > 0) {
+    funcs.push(paramGrad(program, dp, table));
+    funcs.push(colsFunction(program, [f, df], table, 'forwardDerivCols'));
+    funcs.push(colsFunction(program, dp, table, 'paramGradCols'));
+  }
+  const constants = new Float32Array(table.list.length * 4);
+  const bits = new Int32Array(constants.buffer);
+  table.list.forEach((c, i) => bits.fill(c.bits, 4 * i, 4 * i + 4));
+  const wat = `(module
+${memoryImport(shared)}
+(import "env" "fix" (func $fix (param i32 i32)))
+${funcs.join('\n')}
+)`;
+  return { wat, constants };
+}
+
+/**
+ * paramGrad(x, dy, n, pp, cp, gp): gp[k] (f64) = Σ dy·∂f/∂p_k over the good lanes (f64 accumulation);
+ * bad lanes are reported to `fix` and left out.
+ */
+function paramGrad(program: Program, dp: readonly number[], table: Constants): string {
+  const b = renderBody(program, dp, 'shared', table);
+  const K = dp.length;
+  const accLocals = dp.map((_, k) => `(local $g${k}a v128) (local $g${k}b v128) (local $r${k} v128)`).join(' ');
+  const r = dp.map((_, k) => `(local.get $r${k})`);
+  const iteration = (tail: boolean): string => `
+    (local.set $x ${tail ? '(v128.load32_splat (i32.add (local.get $px) (local.get $o)))' : '(v128.load (i32.add (local.get $px) (local.get $o)))'})
+    (local.set $dy ${tail ? '(v128.load32_zero (i32.add (local.get $pdy) (local.get $o)))' : '(v128.load (i32.add (local.get $pdy) (local.get $o)))'})
+    (local.set $bad (v128.const i64x2 0 0))
+    ${b.body.join('\n')}
+    ${b.outs.map((o, k) => `(local.set $r${k} ${o})`).join('\n')}
+    (local.set $bm ${badMask(r)})
+    (local.set $mask (i32.and ${bitmask('(local.get $bm)')} (i32.const ${tail ? 1 : 15})))
+    ${dp.map((_, k) => `(local.set $c (v128.andnot (f32x4.mul (local.get $dy) (local.get $r${k})) (local.get $bm)))
+    (local.set $g${k}a (f64x2.add (local.get $g${k}a) (f64x2.promote_low_f32x4 (local.get $c))))
+    (local.set $g${k}b (f64x2.add (local.get $g${k}b) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c) (local.get $c)))))`).join('\n')}
+    (if (local.get $mask) (then (call $fix (i32.shr_u (local.get $o) (i32.const 2)) (local.get $mask))))`;
+  return `
+(func (export "paramGrad") (param $px i32) (param $pdy i32) (param $n i32) (param $pp i32) (param $cp i32) (param $gp i32)
+  ${header(b, `(local $dy v128) (local $c v128) (local $bm v128) ${accLocals}`)}
+  (local.set $badpre (v128.const i64x2 0 0))
+  ${b.pre.join('\n')}
+  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+  (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+  (local.set $o (i32.const 0))
+  (block $vb (loop $vl
+    (br_if $vb (i32.ge_u (local.get $o) (local.get $end4)))
+    ${iteration(false)}
+    (local.set $o (i32.add (local.get $o) (i32.const 16)))
+    (br $vl)))
+  (block $sb (loop $sl
+    (br_if $sb (i32.ge_u (local.get $o) (local.get $end)))
+    ${iteration(true)}
+    (local.set $o (i32.add (local.get $o) (i32.const 4)))
+    (br $sl)))
+  ${Array.from({ length: K }, (_, k) => `(f64.store offset=${8 * k} (local.get $gp) (f64.add (f64.add (f64x2.extract_lane 0 (local.get $g${k}a)) (f64x2.extract_lane 1 (local.get $g${k}a))) (f64.add (f64x2.extract_lane 0 (local.get $g${k}b)) (f64x2.extract_lane 1 (local.get $g${k}b)))))`).join('\n')})`;
+}
+
+/**
+ * Per-column variants over a rows×cols matrix, parameters P_k(c) at pp + 4(k·cols + c):
+ * forwardDerivCols(x, y, d, rows, cols, pp, cp) and paramGradCols(x, dy, rows, cols, pp, cp, gp) with
+ * gp[k·cols + c] (f64) += Σ_rows dy·∂f/∂p_k. Columns go four at a time, then one at a time.
+ */
+function colsFunction(program: Program, outputs: readonly number[], table: Constants, name: 'forwardDerivCols' | 'paramGradCols'): string {
+  const b = renderBody(program, outputs, 'cols', table);
+  const K = program.params.length;
+  const grad = name === 'paramGradCols';
+  const r = outputs.map((_, i) => `(local.get $r${i})`);
+  const pLocals = Array.from({ length: K }, (_, k) => `(local $P${k} v128)`).join(' ');
+  const rLocals = outputs.map((_, i) => `(local $r${i} v128)`).join(' ');
+  const chunk = (tail: boolean): string => {
+    const loadP = Array.from({ length: K }, (_, k) => {
+      const addr = `(i32.add (local.get $pp) (i32.shl (i32.add (i32.mul (i32.const ${k}) (local.get $cols)) (local.get $c)) (i32.const 2)))`;
+      return `(local.set $P${k} ${tail ? `(v128.load32_splat ${addr})` : `(v128.load ${addr})`})`;
+    }).join('\n');
+    const load = (p: string): string => (tail ? `(v128.load32_splat ${at(p)})` : `(v128.load ${at(p)})`);
+    let work: string;
+    if (!grad) work = `${storeV('$py', r[0], tail)} ${storeV('$pd', r[1], tail)}`;
+    else {
+      work = outputs.map((_, k) => {
+        const g = `(i32.add (local.get $gp) (i32.shl (i32.add (i32.mul (i32.const ${k}) (local.get $cols)) (local.get $c)) (i32.const 3)))`;
+        const contrib = `(local.set $cv (v128.andnot (f32x4.mul (local.get $dy) (local.get $r${k})) (local.get $bm)))`;
+        if (tail) return `${contrib} (f64.store ${g} (f64.add (f64.load ${g}) (f64.promote_f32 (f32x4.extract_lane 0 (local.get $cv)))))`;
+        return `${contrib}
+          (v128.store ${g} (f64x2.add (v128.load ${g}) (f64x2.promote_low_f32x4 (local.get $cv))))
+          (v128.store offset=16 ${g} (f64x2.add (v128.load offset=16 ${g}) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $cv) (local.get $cv)))))`;
+      }).join('\n');
+    }
+    return `
+      ${loadP}
+      (local.set $x ${load('$px')})
+      ${grad ? `(local.set $dy ${load('$pdy')})` : ''}
+      (local.set $bad (v128.const i64x2 0 0))
+      ${b.body.join('\n')}
+      ${b.outs.map((o, i) => `(local.set $r${i} ${o})`).join('\n')}
+      (local.set $bm ${badMask(r)})
+      (local.set $mask (i32.and ${bitmask('(local.get $bm)')} (i32.const ${tail ? 1 : 15})))
+      ${work}
+      (if (local.get $mask) (then (call $fix (i32.shr_u (local.get $o) (i32.const 2)) (local.get $mask))))`;
+  };
+  const io = grad ? '(param $px i32) (param $pdy i32)' : '(param $px i32) (param $py i32) (param $pd i32)';
+  return `
+(func (export "${name}") ${io} (param $rows i32) (param $cols i32) (param $pp i32) (param $cp i32) ${grad ? '(param $gp i32)' : ''}
+  ${header(b, `(local $row i32) (local $c i32) (local $c4 i32) (local $dy v128) (local $cv v128) (local $bm v128) ${pLocals} ${rLocals}`)}
+  (local.set $badpre (v128.const i64x2 0 0))
+  ${b.pre.join('\n')}
+  (local.set $c4 (i32.and (local.get $cols) (i32.const -4)))
+  (local.set $o (i32.const 0))
+  (local.set $row (i32.const 0))
+  (block $rb (loop $rl
+    (br_if $rb (i32.ge_u (local.get $row) (local.get $rows)))
+    (local.set $c (i32.const 0))
+    (block $vb (loop $vl
+      (br_if $vb (i32.ge_u (local.get $c) (local.get $c4)))
+      ${chunk(false)}
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $vl)))
+    (block $sb (loop $sl
+      (br_if $sb (i32.ge_u (local.get $c) (local.get $cols)))
+      ${chunk(true)}
+      (local.set $o (i32.add (local.get $o) (i32.const 4)))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $sl)))
+    (local.set $row (i32.add (local.get $row) (i32.const 1)))
+    (br $rl))))`;
+}

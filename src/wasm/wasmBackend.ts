@@ -1,0 +1,194 @@
+import type { ActivationKernel } from '../expr/kernel.js';
+import type { Backend } from '../nn/backend.js';
+import { jsBackend } from '../nn/jsBackend.js';
+import type { LayerActivation } from '../nn/layerActivation.js';
+import { createOptimizer, type Optimizer, type OptimizerConfig, type Param } from '../nn/optimizers.js';
+import { assemble, loadBinaryen } from './assemble.js';
+import { coreWat } from './coreWat.js';
+import { Heap } from './heap.js';
+import { KernelCache } from './kernelCache.js';
+
+interface CoreExports {
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, acc: number, ar: number, as: number): void;
+  transpose(a: number, out: number, r: number, c: number): void;
+  sumRows(a: number, out: number, rows: number, cols: number, acc: number): void;
+  mul(a: number, b: number, out: number, len: number): void;
+  sgd(w: number, g: number, len: number, lr: number): void;
+  momentum(w: number, g: number, v: number, len: number, lr: number, mu: number): void;
+  adam(w: number, g: number, m: number, v: number, len: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number): void;
+}
+
+/** The wasm backend: the engine's Backend plus what it adds (allocation, kernels, optimisers). */
+export interface WasmBackend extends Backend {
+  readonly name: 'wasm';
+  readonly heap: Heap;
+  alloc(length: number): Float32Array;
+  kernel(activation: LayerActivation): ActivationKernel;
+  createOptimizer(config: OptimizerConfig, params: readonly Param[]): Optimizer;
+}
+
+/**
+ * Below these sizes a call into WebAssembly costs more than it saves, so the backend runs the JavaScript
+ * code on the same arrays (a 2-8-8-1 network at batch 10 is all small calls).
+ */
+export interface SizeCutoffs {
+  /** Matrix products with fewer multiply-adds (m·k·n) than this. */
+  readonly gemmMacs: number;
+  /** Row sums, products and activation kernels over fewer elements than this. */
+  readonly elements: number;
+}
+
+/** The cutoffs of `createWasmBackend` (measured on the 2-8-8-1 and 784-128-64-10 networks of `npm run bench`). */
+export const DEFAULT_CUTOFFS: SizeCutoffs = { gemmMacs: 2048, elements: 256 };
+
+function build(heap: Heap, cut: SizeCutoffs): WasmBackend {
+  const { module } = assemble(coreWat(heap.shared));
+  const core = new WebAssembly.Instance(module, { env: { memory: heap.memory } }).exports as unknown as CoreExports;
+  const kernels = new KernelCache(heap);
+
+  const gemmStrided = (a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number, accumulate: boolean, ar: number, as: number): void => {
+    heap.begin(heap.need(a, b, c));
+    const pa = heap.arg(a, true, false, m * k);
+    const pb = heap.arg(b, true, false, k * n);
+    const pc = heap.arg(c, accumulate, true, m * n);
+    core.gemm(pa, pb, pc, m, k, n, accumulate ? 1 : 0, ar, as);
+    heap.finish();
+  };
+
+  return {
+    name: 'wasm',
+    heap,
+    gemm(a, b, c, m, k, n, accumulate) {
+      if (m * k * n < cut.gemmMacs) jsBackend.gemm(a, b, c, m, k, n, accumulate);
+      else gemmStrided(a, b, c, m, k, n, accumulate, 4 * k, 4);
+    },
+    gemmTN(a, b, c, m, k, n, accumulate) {
+      if (m * k * n < cut.gemmMacs) jsBackend.gemmTN(a, b, c, m, k, n, accumulate);
+      else gemmStrided(a, b, c, m, k, n, accumulate, 4, 4 * m);
+    },
+    gemmNT(a, b, c, m, k, n, accumulate) {
+      if (m * k * n < cut.gemmMacs) {
+        jsBackend.gemmNT(a, b, c, m, k, n, accumulate);
+        return;
+      }
+      // C = A·Bᵀ: transpose B (n×k) into scratch once, then the A·B kernel.
+      heap.begin(heap.need(a, b, c) + n * k * 4 + 16);
+      const pa = heap.arg(a, true, false, m * k);
+      const pb = heap.arg(b, true, false, n * k);
+      const pc = heap.arg(c, accumulate, true, m * n);
+      const bt = heap.temp(n * k * 4);
+      core.transpose(pb, bt, n, k);
+      core.gemm(pa, bt, pc, m, k, n, accumulate ? 1 : 0, 4 * k, 4);
+      heap.finish();
+    },
+    broadcastRows(row, c, rows, cols) {
+      const r = row.length === cols ? row : row.subarray(0, cols);
+      for (let i = 0; i < rows; i++) c.set(r, i * cols);
+    },
+    sumRows(a, out, rows, cols, accumulate) {
+      if (rows * cols < cut.elements) {
+        jsBackend.sumRows(a, out, rows, cols, accumulate);
+        return;
+      }
+      heap.begin(heap.need(a, out));
+      const pa = heap.arg(a, true, false, rows * cols);
+      const po = heap.arg(out, accumulate, true, cols);
+      core.sumRows(pa, po, rows, cols, accumulate ? 1 : 0);
+      heap.finish();
+    },
+    mul(a, b, out) {
+      const len = out.length;
+      if (len < cut.elements) {
+        jsBackend.mul(a, b, out);
+        return;
+      }
+      heap.begin(heap.need(a, b, out));
+      const pa = heap.arg(a, true, false, len);
+      const pb = heap.arg(b, true, false, len);
+      const po = heap.arg(out, false, true, len);
+      core.mul(pa, pb, po, len);
+      heap.finish();
+    },
+    alloc(length) {
+      return heap.alloc(length);
+    },
+    kernel(activation) {
+      return bySize(kernels.kernelFor(activation), activation.kernel, cut.elements);
+    },
+    createOptimizer(config, params) {
+      const inMemory = params.every((p) => heap.owns(p.value) && heap.owns(p.grad));
+      if (!inMemory) return createOptimizer(config, params);
+      switch (config.name) {
+        case 'sgd':
+          return {
+            step(lr) {
+              for (const p of params) core.sgd(p.value.byteOffset, p.grad.byteOffset, p.value.length, lr);
+            },
+          };
+        case 'momentum': {
+          const mu = config.momentum ?? 0.9;
+          const vel = params.map((p) => heap.alloc(p.value.length));
+          if (!vel.every((v) => heap.owns(v))) return createOptimizer(config, params);
+          return {
+            step(lr) {
+              params.forEach((p, i) => core.momentum(p.value.byteOffset, p.grad.byteOffset, vel[i].byteOffset, p.value.length, lr, mu));
+            },
+          };
+        }
+        case 'adam': {
+          const b1 = config.beta1 ?? 0.9;
+          const b2 = config.beta2 ?? 0.999;
+          const eps = config.epsilon ?? 1e-7;
+          const m1 = params.map((p) => heap.alloc(p.value.length));
+          const m2 = params.map((p) => heap.alloc(p.value.length));
+          if (![...m1, ...m2].every((v) => heap.owns(v))) return createOptimizer(config, params);
+          let t = 0;
+          return {
+            step(lr) {
+              t++;
+              const c1 = 1 - Math.pow(b1, t);
+              const c2 = 1 - Math.pow(b2, t);
+              params.forEach((p, i) => core.adam(p.value.byteOffset, p.grad.byteOffset, m1[i].byteOffset, m2[i].byteOffset, p.value.length, lr, b1, b2, eps, c1, c2));
+            },
+          };
+        }
+        default:
+          return createOptimizer(config, params);
+      }
+    },
+  };
+}
+
+/** `wasm` for arrays of at least `min` elements, `js` below (the same kernels' JavaScript version). */
+function bySize(wasm: ActivationKernel, js: ActivationKernel, min: number): ActivationKernel {
+  if (wasm === js || min <= 0) return wasm;
+  return {
+    params: wasm.params,
+    forward: (x, y, p) => (x.length < min ? js : wasm).forward(x, y, p),
+    forwardDeriv: (x, y, d, p) => (x.length < min ? js : wasm).forwardDeriv(x, y, d, p),
+    backward: (x, dy, dx, p) => (x.length < min ? js : wasm).backward(x, dy, dx, p),
+    paramGrad: (x, dy, p, g) => (x.length < min ? js : wasm).paramGrad(x, dy, p, g),
+    forwardDerivCols: (x, y, d, cols, p) => (x.length < min ? js : wasm).forwardDerivCols(x, y, d, cols, p),
+    paramGradCols: (x, dy, cols, p, g) => (x.length < min ? js : wasm).paramGradCols(x, dy, cols, p, g),
+  };
+}
+
+let shared: Promise<WasmBackend> | null = null;
+
+/**
+ * The WebAssembly SIMD backend (one per thread: its memory holds the buffers of every model built on
+ * it). Loads binaryen and assembles the core on first call.
+ */
+export function createWasmBackend(): Promise<WasmBackend> {
+  shared ??= loadBinaryen().then(() => build(new Heap(), DEFAULT_CUTOFFS));
+  return shared;
+}
+
+/**
+ * A separate backend over a fresh memory; `unshared` forces an ordinary memory (copy mode), as in a page
+ * without cross-origin isolation; `cutoffs` { gemmMacs: 0, elements: 0 } runs WebAssembly at every size.
+ */
+export async function createIsolatedWasmBackend(unshared = false, cutoffs: SizeCutoffs = DEFAULT_CUTOFFS): Promise<WasmBackend> {
+  await loadBinaryen();
+  return build(new Heap(unshared), cutoffs);
+}
