@@ -2,7 +2,8 @@
 # `npm run test:all` (and .ci/run): every test on a fresh Debian machine that has only Node 20.
 # 1. Installs the Debian packages the tests need, only those missing, and says which:
 #    chromium (browser tests), fonts-dejavu-core and fonts-noto-cjk (PNG charts and screenshots, Latin and
-#    Chinese text), python3-torch (PyTorch oracle and export checks), redis-server (distributed search).
+#    Chinese text), python3-torch (PyTorch oracle and export checks), python3-onnx (ONNX checker on exported
+#    files), redis-server (distributed search).
 # 2. Installs the npm dependencies from package-lock.json when node_modules is missing (or with --fresh).
 # 3. Builds dist/ (the CLI end-to-end tests run the built command) and runs `npm test`.
 set -euo pipefail
@@ -16,7 +17,7 @@ for arg in "$@"; do
   esac
 done
 
-packages=(chromium fonts-dejavu-core fonts-noto-cjk python3-torch redis-server)
+packages=(chromium fonts-dejavu-core fonts-noto-cjk python3-torch python3-onnx redis-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -8,6 +8,7 @@ import { type CliIO, processIO } from './io.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { registerLessonCommands } from './commands/lessons.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerSearchCommands } from './commands/search.js';
 import { ActlabError } from '../util/errors.js';
 import { VERSION } from '../version.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIO): Command {
   registerCatalogCommands(program, io);
   registerTrainingCommands(program, io);
   registerLessonCommands(program, io);
+  registerExportCommand(program, io);
   registerSearchCommands(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined }).showSuggestionAfterError(true);
   return program;

@@ -33,3 +33,12 @@ export function defaultLoss(task: DataTask, numClasses: number): LossName {
   if (task === 'regression') return 'mse';
   return numClasses === 2 ? 'binary_crossentropy' : 'categorical_crossentropy';
 }
+
+/**
+ * The loss of a run, decided in one place: regression always uses MSE; a classification uses the requested
+ * loss, else the task's default (`defaultLoss`).
+ */
+export function lossFor(task: DataTask, numClasses: number, requested?: LossName): LossName {
+  if (task === 'regression') return 'mse';
+  return requested ?? defaultLoss(task, numClasses);
+}

@@ -4,16 +4,19 @@ import type { LossName } from '../nn/losses.js';
 import type { TrainData } from '../nn/trainer.js';
 import { ActlabError } from '../util/errors.js';
 
-/** Output width a loss needs for a data set: 1 for regression and binary cross-entropy on 2 classes, else one per class. */
-export function outputWidth(ds: Dataset, loss: LossName): number {
+/**
+ * Output width a loss needs for a data set: 1 for regression and for 2 classes (one 0/1 column, whatever the
+ * loss, as Playground does), else one per class. The CLI, the explorer and the lessons all use this.
+ */
+export function outputWidth(ds: Dataset, _loss: LossName): number {
   if (ds.task === 'regression') return 1;
   const k = ds.numClasses ?? 2;
-  return loss === 'binary_crossentropy' && k === 2 ? 1 : k;
+  return k === 2 ? 1 : k;
 }
 
 /**
  * The engine's view of a data set under a loss: regression targets as one column; class indices as one
- * 0/1 column (binary cross-entropy, 2 classes) or one-hot rows (otherwise).
+ * 0/1 column (2 classes) or one-hot rows (more).
  */
 export function encodeTargets(ds: Dataset, loss: LossName): TrainData {
   if (ds.task === 'regression') {

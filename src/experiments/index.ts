@@ -1,6 +1,6 @@
 /** Experiments: serialisable training jobs and comparisons, their runner and statistics. Re-exports only. */
 export type { CsvSource, DataSpec, ModelConfig, TrainSettings, TrainingJob, TrainingJobInput } from './trainingJob.js';
-export { DATA_DEFAULTS, DEFAULT_HIDDEN, MNIST_DEFAULTS, MNIST_HIDDEN, MNIST_TRAIN_DEFAULTS, TRAIN_DEFAULTS, defaultLoss } from './defaults.js';
+export { DATA_DEFAULTS, DEFAULT_HIDDEN, MNIST_DEFAULTS, MNIST_HIDDEN, MNIST_TRAIN_DEFAULTS, TRAIN_DEFAULTS, defaultLoss, lossFor } from './defaults.js';
 export { prepareData, type DataLoaders, type PreparedData } from './preparedData.js';
 export { encodeTargets, outputWidth } from './encodeTargets.js';
 export { resolveJob } from './resolveJob.js';

@@ -21,12 +21,18 @@ export function resolveJob(input: TrainingJobInput | TrainingJob, data: Prepared
   if (input.model.init !== undefined && !isInitializerName(input.model.init)) {
     throw new ActlabError(`unknown initialiser '${String(input.model.init)}'; use glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal or zeros`);
   }
+  const params = input.model.params;
+  if (params !== undefined && !['fixed', 'shared', 'per-unit'].includes(params)) {
+    throw new ActlabError(`unknown parameter mode '${String(params)}'; use fixed, shared or per-unit`);
+  }
   const train = { ...TRAIN_DEFAULTS, ...(mnist ? MNIST_TRAIN_DEFAULTS : {}), ...stripUndefined(input.train ?? {}) };
   checkNetworkSize(data, hidden, train.batch);
   if (!OPTIMIZERS.includes(train.optimizer)) throw new ActlabError(`unknown optimizer '${train.optimizer}'; use ${OPTIMIZERS.join(', ')}`);
   return {
     data: { ...input.data, seed: input.data.seed ?? DATA_DEFAULTS.seed },
-    model: { hidden: [...hidden], activation: typeof activation === 'string' ? activation : [...activation], loss, ...(input.model.init ? { init: input.model.init } : {}) },
+    model: { hidden: [...hidden], activation: typeof activation === 'string' ? activation : [...activation], loss, ...(input.model.init ? { init: input.model.init } : {}),
+      ...(input.model.outputActivation ? { outputActivation: input.model.outputActivation } : {}),
+      ...(params && params !== 'fixed' ? { params } : {}) },
     train,
   };
 }

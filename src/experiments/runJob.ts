@@ -70,11 +70,15 @@ export function runJob(input: TrainingJobInput | TrainingJob, options: RunJobOpt
     units,
     activation: resolveActivation(acts[i]),
     ...(job.model.init ? { init: job.model.init } : {}),
+    ...(job.model.params ? { params: job.model.params } : {}),
   }));
   const trainData = encodeTargets(data.train, loss);
   const testData = encodeTargets(data.test, loss);
   const model = createModel(
-    { inputSize: data.train.d, hidden, outputSize: outputWidth(data.train, loss), loss },
+    {
+      inputSize: data.train.d, hidden, outputSize: outputWidth(data.train, loss), loss,
+      ...(job.model.outputActivation ? { outputActivation: resolveActivation(job.model.outputActivation) } : {}),
+    },
     createRng(job.train.seed),
   );
   model.meta = {

@@ -3,6 +3,7 @@ import type { DataTask } from '../data/dataset.js';
 import type { InitializerName } from '../nn/initializers.js';
 import type { LossName } from '../nn/losses.js';
 import type { OptimizerName } from '../nn/optimizers.js';
+import type { ParamMode } from '../nn/denseLayer.js';
 
 /**
  * CSV data of a job. In memory it carries the text, so a job stays self-contained (a worker or a browser
@@ -59,6 +60,10 @@ export interface ModelConfig {
   readonly loss?: LossName;
   /** Hidden-layer initialiser; default by activation (He for rectifiers, LeCun normal for SELU, Glorot otherwise). */
   readonly init?: InitializerName;
+  /** Activation of the output layer (loss mse only; the cross-entropies apply sigmoid/softmax themselves). Default: linear. */
+  readonly outputActivation?: string;
+  /** Training of the hidden activations' learnable parameters (PReLU's alpha, …): fixed (default), shared per layer, or per unit. */
+  readonly params?: ParamMode;
 }
 
 /** Optimisation settings. */

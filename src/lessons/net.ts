@@ -1,7 +1,9 @@
 /** Small helpers the lessons share for building and training little networks with the src/nn engine. */
 import { resolveActivation } from '../activations/resolve.js';
 import type { Dataset } from '../data/dataset.js';
-import { oneHot } from '../data/oneHot.js';
+import { lossFor as coreLossFor } from '../experiments/defaults.js';
+import { encodeTargets } from '../experiments/encodeTargets.js';
+import { classificationAccuracy } from '../run/accuracy.js';
 import { createModel, type Model } from '../nn/model.js';
 import type { InitializerName } from '../nn/initializers.js';
 import type { LossName } from '../nn/losses.js';
@@ -52,17 +54,14 @@ export function buildNet(spec: NetSpec): Model {
   return model;
 }
 
-/** Training data for a classification set: one 0/1 column for 2 classes (binary cross-entropy), one-hot otherwise. */
+/** Training data for a data set under its loss (the core's encoding: one 0/1 column for 2 classes, one-hot for more). */
 export function classData(ds: Dataset): TrainData {
-  const k = ds.numClasses ?? 2;
-  if (ds.task === 'regression') return { x: ds.x, y: ds.y, rows: ds.n };
-  return { x: ds.x, y: k === 2 ? ds.y : oneHot(ds.y, k), rows: ds.n };
+  return encodeTargets(ds, lossFor(ds));
 }
 
-/** The loss that fits a data set: mse for regression, binary or categorical cross-entropy for classes. */
+/** The loss that fits a data set (decided by the core: mse for regression, binary or categorical cross-entropy for classes). */
 export function lossFor(ds: Dataset): LossName {
-  if (ds.task === 'regression') return 'mse';
-  return (ds.numClasses ?? 2) === 2 ? 'binary_crossentropy' : 'categorical_crossentropy';
+  return coreLossFor(ds.task, ds.numClasses ?? 2);
 }
 
 /** Training settings of {@link fit}. */
@@ -101,21 +100,9 @@ export function fit(model: Model, data: TrainData, o: FitOptions): FitResult {
   }
 }
 
-/** Fraction of rows classified correctly (binary: p ≥ 0.5; multi-class: argmax). */
+/** Fraction of rows classified correctly (the core's definition: binary p ≥ 0.5, multi-class argmax). */
 export function accuracy(model: Model, data: TrainData): number {
-  const p = model.predict(data.x, data.rows);
-  const k = model.outputSize;
-  let ok = 0;
-  for (let r = 0; r < data.rows; r++) {
-    if (k === 1) {
-      if ((p[r] >= 0.5 ? 1 : 0) === (data.y[r] >= 0.5 ? 1 : 0)) ok++;
-    } else {
-      let best = 0;
-      for (let j = 1; j < k; j++) if (p[r * k + j] > p[r * k + best]) best = j;
-      if (data.y[r * k + best] === 1) ok++;
-    }
-  }
-  return ok / data.rows;
+  return classificationAccuracy(model, data);
 }
 
 /** Outputs of every hidden layer for the given rows (copies), first hidden layer first. */

@@ -3,11 +3,12 @@
  * a temporary folder). Every test fails on a console error or an uncaught page/worker error. Screenshots
  * land in test-artifacts/browser/. All browser tests live in this one file so only one Chromium runs.
  */
+import { loadSavedModel } from '../../src/run/savedModel.js';
+import { runOnnx } from '../export/runners.js';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
-import { modelFromJson } from '../../src/nn/index.js';
 import { findTour, tourPatch } from '../../web/src/tours/tours.js';
 import {
   DESKTOP,
@@ -392,7 +393,7 @@ describe('the explorer in Chromium', () => {
     await screenshot(page, 'desktop-tour');
   });
 
-  it('exports the model as JSON that modelFromJson loads', async () => {
+  it('exports the model as saved-model JSON that loadSavedModel loads, and as ONNX', async () => {
     const page = await open();
     await page.getByTestId('step').click();
     await waitEpochs(page, 1);
@@ -401,7 +402,7 @@ describe('the explorer in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model').click()]);
     const file = await download.path();
     const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-    const model = modelFromJson(json, resolveActivation);
+    const model = loadSavedModel(json, resolveActivation).model;
     const s = await getState(page);
     expect(model.inputSize).toBe(s.features.length);
     expect(model.layers.length).toBe(s.hidden.length + 1);
@@ -409,6 +410,13 @@ describe('the explorer in Chromium', () => {
     expect(Array.from(model.layers[0].weights)).toEqual(pageWeights);
     const out = model.predict(new Float32Array([0.5, -0.5]), 1);
     expect(Number.isFinite(out[0])).toBe(true);
+    // The same model as ONNX (rendered in the page by src/export) runs in ONNX Runtime with actlab predict's outputs.
+    const [onnxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model-onnx').click()]);
+    expect(onnxDownload.suggestedFilename()).toBe('actlab-model.onnx');
+    const raw = Float32Array.from({ length: model.inputSize * 3 }, (_, i) => Math.sin(i) * 2);
+    const want = loadSavedModel(json, resolveActivation).predict(raw, 3);
+    const got = await runOnnx(new Uint8Array(await readFile(await onnxDownload.path())), raw, [3, model.inputSize]);
+    got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-5));
   });
 });
 

@@ -90,7 +90,7 @@ describe('EngineLoop', () => {
     const h = harness();
     h.send({ type: 'init', spec: spec() });
     h.send({ type: 'export', model: 0 });
-    expect(JSON.parse(h.last('model')?.json ?? '{}').format).toBe('actlab-model@1');
+    expect(JSON.parse(h.last('model')?.json ?? '{}').format).toBe('actlab-model');
     h.send({ type: 'bench', seconds: 0.2 });
     const b = h.last('bench');
     expect(b?.epochs).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
-import { modelFromJson } from '../../src/nn/serialize.js';
+import { loadSavedModel } from '../../src/run/savedModel.js';
 import { ActlabError } from '../../src/util/errors.js';
 import { fastTanh } from '../../web/src/engine/inference.js';
 import type { EpochPoint, FrameRequest, RunSpec } from '../../web/src/engine/protocol.js';
@@ -150,11 +150,11 @@ describe('Session: data and models', () => {
     // The third input's unit map is all zeros (held at its standardised mean).
     expect(Array.from(snap.units.subarray(2 * 16, 3 * 16)).every((v) => v === 0)).toBe(true);
     const json = JSON.parse(s.exportModel(0));
-    expect(json.training.featureNames).toEqual(['a', 'b', 'c']);
-    expect(json.meta.standardizer.mean[1]).toBeGreaterThan(50);
+    expect(json.inputs.names).toEqual(['a', 'b', 'c']);
+    expect(json.inputs.standardizer.mean[1]).toBeGreaterThan(50);
     // The page can rebuild the inputs of a plane point (neuron inspector) from what DataInfo carries.
-    expect(s.data.inputStandardizer?.mean).toEqual(json.meta.standardizer.mean);
-    expect(s.data.inputStandardizer?.std).toEqual(json.meta.standardizer.std);
+    expect(s.data.inputStandardizer?.mean).toEqual(json.inputs.standardizer.mean);
+    expect(s.data.inputStandardizer?.std).toEqual(json.inputs.standardizer.std);
     expect(s.data.planeColumns).toEqual([0, 1]);
   });
 
@@ -338,11 +338,12 @@ describe('Session: controls', () => {
     const s = new Session(spec({ dataset: 'blobs3', points: 150, hidden: [{ units: 5, activation: 'elu:alpha=0.5' }] }));
     trainFor(s, 3);
     const json = JSON.parse(s.exportModel(0));
-    const back = modelFromJson(json, resolveActivation);
+    const back = loadSavedModel(json, resolveActivation).model;
     const x = Float32Array.from({ length: 40 }, (_, i) => Math.sin(i) * 5);
     expect(Array.from(back.predict(x, 20))).toEqual(Array.from(s.model(0).predict(x, 20)));
-    expect(json.meta.classNames).toEqual(s.data.classNames);
-    expect(json.training.featureNames).toEqual(['x1', 'x2']);
+    expect(json.format).toBe('actlab-model');
+    expect(json.target.classNames).toEqual(s.data.classNames);
+    expect(json.inputs.names).toEqual(['x1', 'x2']);
   });
 
   it('an exported model predicts the same through `actlab predict` on a CSV of its inputs', async () => {

@@ -2,6 +2,7 @@
  * Training commands: train, predict, compare. They parse options, call src/experiments and present.
  */
 import { availableParallelism } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
@@ -19,7 +20,9 @@ import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
-import { modelFromJson, modelToJson } from '../../nn/serialize.js';
+import { modelToJson } from '../../nn/serialize.js';
+import type { ParamMode } from '../../nn/denseLayer.js';
+import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, type SavedModel } from '../../run/index.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { checkDistinct, checkOutputFile, checkOutputFolder, type OutputFile, type PendingFile, writeOutputs } from '../../node/outputs.js';
 import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
@@ -50,6 +53,8 @@ export interface ModelOptions extends DataOptions {
   l1?: string;
   l2?: string;
   seed?: string;
+  outputActivation?: string;
+  learnParams?: string;
   json?: boolean;
   quiet?: boolean;
   backend?: string;
@@ -84,6 +89,8 @@ export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activ
     ...(o.hidden !== undefined ? { hidden: parseHidden(o.hidden) } : {}),
     ...(o.loss !== undefined ? { loss: LOSS_FLAGS[parseChoice(o.loss, '--loss', Object.keys(LOSS_FLAGS))] } : {}),
     ...(o.init !== undefined ? { init: parseChoice<InitializerName>(o.init, '--init', INITIALIZERS) } : {}),
+    ...(o.outputActivation !== undefined ? { outputActivation: resolveActivation(o.outputActivation).key } : {}),
+    ...(o.learnParams !== undefined ? { params: parseChoice<ParamMode>(o.learnParams, '--learn-params', ['fixed', 'shared', 'per-unit']) } : {}),
   };
 }
 
@@ -127,29 +134,14 @@ export function addModelOptions(c: Command): Command {
     .option('--l1 <lambda>', 'L1 penalty on weights (default 0)')
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
+    .option('--output-activation <activation>', 'activation of the output layer (with --loss mse; default linear)')
+    .option('--learn-params <mode>', "train the hidden activations' learnable parameters (PReLU's alpha, …): fixed, shared or per-unit (default fixed)")
     .option('--quiet', 'no progress output')
     .option('--json', 'one JSON document on stdout')
     .option('--backend <name>', 'training engine: wasm (WebAssembly SIMD) or js (default wasm)');
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
-
-/**
- * The saved-model file: the engine's model JSON plus what predict needs to read a CSV: the feature names,
- * the raw columns' encoding (numeric or one-hot categories; absent in files of earlier versions, whose
- * features are all numeric columns), the target and task, and what the data were (path, rows, SHA-256).
- */
-interface SavedModel {
-  readonly training: {
-    readonly featureNames: readonly string[];
-    readonly columns?: readonly ColumnEncoding[];
-    readonly target: string | null;
-    readonly task: string;
-    readonly data?: unknown;
-    /** The engine backend it was trained on (files of earlier versions do not say). */
-    readonly backend?: unknown;
-  };
-}
 
 /** Prints the data notes (task inferred, rows dropped, columns left out) on stderr. */
 function printNotes(io: CliIO, notes: readonly string[], quiet: boolean): void {
@@ -169,9 +161,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
   addModelOptions(addDataOptions(train))
     .requiredOption('--activation <activation>', 'hidden activation: a catalog id (relu, elu:alpha=0.5), an expression in x, or a comma list with one per layer')
     .option('--save <model.json>', 'save the trained model (with its standardiser and class names)')
+    .option('--save-data <dir>', 'write the split in raw units as <dir>/train.csv and <dir>/test.csv (features, then the target column)')
     .option('--plot <loss.svg>', 'write the loss curves (.svg or .png)')
     .option('--boundary <boundary.svg>', 'write the decision boundary of 2-D data (.svg or .png)')
-    .action(async (opts: ModelOptions & { activation: string; save?: string; plot?: string; boundary?: string }) => {
+    .action(async (opts: ModelOptions & { activation: string; save?: string; saveData?: string; plot?: string; boundary?: string }) => {
       const acts = checkedActivations(opts.activation, '--activation');
       const model = modelSettings(opts);
       const settings = trainSettings(opts);
@@ -179,6 +172,7 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const plot = opts.plot !== undefined ? checkOutputFile(opts.plot, '--plot', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
       const boundary = opts.boundary !== undefined ? checkOutputFile(opts.boundary, '--boundary', io.cwd, { extensions: CHART_EXTENSIONS }) : undefined;
       checkDistinct([save, plot, boundary]);
+      const dataFolder = opts.saveData !== undefined ? checkOutputFolder(opts.saveData, '--save-data', io.cwd) : undefined;
       const data = dataSpecFromOptions(opts, io);
       const backendReady = useBackendOption(opts.backend);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
@@ -204,8 +198,16 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data, backend)) });
       if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
       if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
-      writeOutputs(pending);
-      const written = [save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given);
+      const dataFiles: string[] = [];
+      if (dataFolder) {
+        const target = data.csv?.target ?? BUILTIN_TARGET;
+        for (const part of ['train', 'test'] as const) {
+          pending.push({ path: resolvePath(dataFolder.path, `${part}.csv`), flag: '--save-data', data: datasetToCsv(prepared.raw[part], target) });
+          dataFiles.push(`${opts.saveData}/${part}.csv`);
+        }
+      }
+      writeOutputs(pending, dataFolder?.makeFolders ?? []);
+      const written = [...[save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given), ...dataFiles];
       if (opts.json) {
         io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
@@ -280,7 +282,8 @@ function savedModel(r: JobResult, data: DataSpec, backend: string): unknown {
     training: {
       featureNames: r.data.featureNames,
       ...(r.data.columns ? { columns: r.data.columns } : {}),
-      target: data.csv?.target ?? null,
+      // Built-in sets name their target column 'label', as train --save-data writes it.
+      target: data.csv?.target ?? BUILTIN_TARGET,
       task: r.data.task,
       data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
       backend,
@@ -324,14 +327,16 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   } catch {
     throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
   }
-  const training = (parsed as Partial<SavedModel>).training;
-  const trainedOn = typeof training?.backend === 'string' && isBackendName(training.backend) ? training.backend : 'js';
+  const rawTraining = (parsed as { training?: { backend?: unknown } } | null)?.training;
+  const trainedOn = typeof rawTraining?.backend === 'string' && isBackendName(rawTraining.backend) ? rawTraining.backend : 'js';
   const backend = await useBackendOption(opts.backend ?? trainedOn);
-  const model = modelFromJson(parsed, resolveActivation);
-  const std = model.meta.standardizer;
-  if (!training || !std || !Array.isArray(training.featureNames)) throw new ActlabError(`model '${opts.model}' has no feature names or standardiser; save it with actlab train --save`);
+  // Any saved-model version (src/run upgrades version-1 files, the explorer writes version 2).
+  const loaded = loadSavedModel(parsed, resolveActivation);
+  const model = loaded.model;
+  const training = { featureNames: loaded.featureNames, target: loaded.json.target.name };
+  const std = loaded.json.inputs.standardizer;
   // Files written before column encodings were saved have numeric features only.
-  const encodings: readonly ColumnEncoding[] = training.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
+  const encodings: readonly ColumnEncoding[] = loaded.json.inputs.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
   const label = opts.data;
   const text = readTextFile(opts.data, '--data', io.cwd).text;
   const records = readCsvRecords(text, label);
@@ -364,7 +369,7 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   if (filled > 0) io.err(`actlab: note: ${filled} of ${rows.length} rows have missing values; they were filled with the training mean\n`);
   const out = model.predict(x, rows.length);
   const k = model.outputSize;
-  const classes = model.meta.classNames;
+  const classes = loaded.classNames;
   const predictions = rows.map((_, i) => {
     const o = Array.from(out.subarray(i * k, (i + 1) * k));
     if (!classes) return { output: o, prediction: o[0] as number | string };
@@ -385,4 +390,16 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   }
   const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
   io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows.length} rows\n` : ''}`);
+}
+
+/** Reads and loads a saved model file (any version), for `actlab export`. */
+export function readSavedModel(file: string, io: CliIO): SavedModel {
+  const text = readTextFile(file, 'model', io.cwd).text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ActlabError(`model '${file}' is not valid JSON; pass a file written by actlab train --save`);
+  }
+  return loadSavedModel(parsed, resolveActivation);
 }

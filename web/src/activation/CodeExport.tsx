@@ -2,11 +2,14 @@ import { useState } from 'preact/hooks';
 import { CODE_LANGUAGES, type CodeLanguage } from '../../../src/expr/printCode.js';
 import { t } from '../i18n/index.js';
 import type { ActivationReport } from './report.js';
+import { activationExportFile, FRAMEWORK_EXPORTS } from '../views/exportFormats.js';
+import { download } from '../views/throttle.js';
 
 /** The current activation as code (JavaScript, NumPy, PyTorch), function and derivative, with a copy button. */
 export function CodeExport({ report }: { report: ActivationReport }) {
   const [lang, setLang] = useState<CodeLanguage>('javascript');
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const code = report.code?.[lang] ?? null;
   const copy = async () => {
     if (code === null) return;
@@ -46,6 +49,29 @@ export function CodeExport({ report }: { report: ActivationReport }) {
         <span class="act-muted" aria-live="polite">
           {copied === 'ok' ? t('activation.code.copied') : copied === 'failed' ? t('activation.code.copyFailed') : ''}
         </span>
+      </div>
+      <div class="act-code-bar" data-testid="export-activation-frameworks">
+        <span class="field-label">{t('activation.code.download')}</span>
+        {FRAMEWORK_EXPORTS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            class="button subtle"
+            data-testid={`export-activation-${f}`}
+            onClick={() => {
+              try {
+                const file = activationExportFile(report.key, f);
+                download(new Blob([file.data as BlobPart], { type: file.type }), file.name);
+                setExportError(null);
+              } catch (e) {
+                setExportError((e as Error).message);
+              }
+            }}
+          >
+            {t(`activation.code.${f}Module`)}
+          </button>
+        ))}
+        {exportError && <span class="act-muted" role="status">{exportError}</span>}
       </div>
       <p class="act-muted">{t('activation.code.note')}</p>
       {code === null ? (

@@ -52,7 +52,7 @@ export class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Model `model` as actlab-model@1 JSON text. */
+  /** Model `model` as saved-model JSON text (src/run, version 2). */
   exportModel(model = 0): Promise<string> {
     return new Promise((resolve) => {
       this.pendingModel.push(resolve);

@@ -50,7 +50,7 @@ export type ToWorker =
   | { type: 'frame'; request: FrameRequest }
   /** Set one weight (layer l, from input/unit i to unit j) or a bias (from = -1) of model `model`. */
   | { type: 'setWeight'; model: number; layer: number; from: number; to: number; value: number }
-  /** Ask for model `model` as actlab-model@1 JSON (answered by 'model'). */
+  /** Ask for model `model` as saved-model JSON, src/run (answered by 'model'). */
   | { type: 'export'; model: number }
   /** Benchmark: train flat out for `seconds` without snapshots (answered by 'bench'). */
   | { type: 'bench'; seconds: number };

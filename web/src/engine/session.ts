@@ -14,9 +14,12 @@ import type { LayerDiagnostics } from '../../../src/nn/diagnostics.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
 import { outputFromLogits, type LossName } from '../../../src/nn/losses.js';
 import { createModel, type Model } from '../../../src/nn/model.js';
-import { modelToJson } from '../../../src/nn/serialize.js';
+import { saveModel } from '../../../src/run/savedModel.js';
 import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
 import { sigmoid } from '../../../src/expr/runtime.js';
+import { lossFor } from '../../../src/experiments/defaults.js';
+import { encodeTargets, outputWidth } from '../../../src/experiments/encodeTargets.js';
+import { classificationAccuracy } from '../../../src/run/accuracy.js';
 import { ActlabError } from '../../../src/util/errors.js';
 import { createRng } from '../../../src/util/rng.js';
 import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS, type CustomData } from '../state/types.js';
@@ -244,41 +247,38 @@ export class Session {
   }
 
   /**
-   * Run `k`'s model as actlab-model@1 JSON, with what `actlab predict` reads: `training.featureNames`
-   * (the network inputs as CSV column names), `meta.standardizer` and `meta.classNames`. Derived inputs
-   * (x1^2, sin(x1), …) must be columns of the CSV given to predict; `explorer` says how they are made.
+   * Run `k`'s model as saved-model JSON (src/run, version 2), what `actlab predict` and `actlab export` read:
+   * the network inputs as CSV column names, the standardiser and class names. Derived inputs (x1^2, sin(x1), …)
+   * must be columns of the CSV given to predict; `notes.explorer` says how they are made.
    */
   exportModel(k: number): string {
     const run = this.runAt(k);
     const { encoder, classNames, info } = this.prepared;
-    const model = run.model;
-    model.meta = {
-      standardizer: { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] },
-      ...(classNames ? { classNames } : {}),
-    };
     const s = this.spec;
-    const doc = {
-      ...modelToJson(model),
-      training: {
-        featureNames: [...encoder.names],
-        target: null,
-        task: info.task,
-        config: {
-          dataset: s.dataset, hidden: s.hidden, activations: run.label, outputActivation: this.outputActivation?.key ?? null,
-          loss: model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
-          regularization: s.regularization, regRate: s.regRate, initSeed: s.initSeed, epochs: this.epoch,
+    const saved = saveModel(run.model, {
+      spec: null,
+      featureNames: [...encoder.names],
+      standardizer: { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] },
+      target: null,
+      task: info.task,
+      classNames,
+      notes: {
+        explorer: {
+          config: {
+            dataset: s.dataset, hidden: s.hidden, activations: run.label, outputActivation: this.outputActivation?.key ?? null,
+            loss: run.model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
+            regularization: s.regularization, regRate: s.regRate, initSeed: s.initSeed, epochs: this.epoch,
+          },
+          inputs: [...encoder.names],
+          features: encoder.features ? [...encoder.features] : null,
+          rawColumns: info.featureNames,
+          note: encoder.features
+            ? 'inputs are features of the raw columns (x^2, x*y, sin(x)); give predict a CSV with one column per input, computed from the raw values'
+            : 'inputs are the raw CSV columns; predict standardises them with the saved standardiser',
         },
       },
-      explorer: {
-        inputs: [...encoder.names],
-        features: encoder.features ? [...encoder.features] : null,
-        rawColumns: info.featureNames,
-        note: encoder.features
-          ? 'inputs are features of the raw columns (x^2, x*y, sin(x)); give predict a CSV with one column per input, computed from the raw values'
-          : 'inputs are the raw CSV columns; predict standardises them with meta.standardizer',
-      },
-    };
-    return JSON.stringify(doc);
+    });
+    return JSON.stringify(saved);
   }
 
   /** Everything the page draws for the request, and the buffers that can be transferred. */
@@ -353,8 +353,8 @@ export class Session {
     let testAccuracy = rec.testAccuracy ?? null;
     const p = this.prepared;
     if (p.info.task === 'classification' && p.loss === 'mse') {
-      trainAccuracy = mseAccuracy(r.model, p.train);
-      testAccuracy = p.test ? mseAccuracy(r.model, p.test) : null;
+      trainAccuracy = classificationAccuracy(r.model, p.train);
+      testAccuracy = p.test ? classificationAccuracy(r.model, p.test) : null;
     }
     return {
       epoch: this.epoch,
@@ -582,17 +582,10 @@ function prepareData(spec: RunSpec): Prepared {
     const names: [string, string] = custom ? [ds.featureNames[planeColumns[0]], ds.featureNames[planeColumns[1] ?? 0]] : ['x1', 'x2'];
     encoder = featureEncoder(spec.features, ds.d, planeColumns, names);
   }
-  let loss: LossName;
-  if (task === 'regression') loss = 'mse';
-  else if (spec.loss === 'mse') loss = 'mse';
-  else loss = numClasses === 2 ? 'binary_crossentropy' : 'categorical_crossentropy';
-  const outputSize = task === 'classification' && numClasses > 2 ? numClasses : 1;
-  const targets = (part: Dataset): Float32Array => {
-    if (outputSize === 1) return Float32Array.from(part.y);
-    const y = new Float32Array(part.n * outputSize);
-    for (let i = 0; i < part.n; i++) y[i * outputSize + part.y[i]] = 1;
-    return y;
-  };
+  // Loss, output width and target encoding are the core's (src/experiments): the CLI and the lessons decide them the same way.
+  const loss: LossName = lossFor(task, numClasses, spec.loss === 'mse' ? 'mse' : undefined);
+  const outputSize = outputWidth(ds, loss);
+  const targets = (part: Dataset): Float32Array => encodeTargets(part, loss).y.slice();
   const train: TrainData = { x: encoder.encodeRows(trainDs.x, trainDs.n), y: targets(trainDs), rows: trainDs.n };
   const test: TrainData | null = testDs && testDs.n > 0 ? { x: encoder.encodeRows(testDs.x, testDs.n), y: targets(testDs), rows: testDs.n } : null;
 
@@ -749,27 +742,6 @@ function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Ar
 
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-/** Fraction of rows whose output class (≥ 0.5 for one output, argmax otherwise) matches the target. */
-function mseAccuracy(model: Model, data: TrainData): number {
-  const k = model.outputSize;
-  const out = model.predict(data.x, data.rows);
-  let correct = 0;
-  for (let r = 0; r < data.rows; r++) {
-    if (k === 1) {
-      if ((out[r] >= 0.5 ? 1 : 0) === (data.y[r] >= 0.5 ? 1 : 0)) correct++;
-    } else {
-      let a = 0;
-      let b = 0;
-      for (let j = 1; j < k; j++) {
-        if (out[r * k + j] > out[r * k + a]) a = j;
-        if (data.y[r * k + j] > data.y[r * k + b]) b = j;
-      }
-      if (a === b) correct++;
-    }
-  }
-  return correct / data.rows;
 }
 
 function layerParams(l: Model['layers'][number]): LayerParams {

@@ -300,6 +300,10 @@ export const ACTIVATION_TEXT: Dictionary = {
   'activation.code.numpy': { en: 'Python / NumPy', zh: 'Python / NumPy' },
   'activation.code.pytorch': { en: 'PyTorch', zh: 'PyTorch' },
   'activation.code.copy': { en: 'Copy', zh: '复制' },
+  'activation.code.download': { en: 'Download as', zh: '下载为' },
+  'activation.code.onnxModule': { en: 'ONNX model', zh: 'ONNX 模型' },
+  'activation.code.pytorchModule': { en: 'PyTorch module', zh: 'PyTorch 模块' },
+  'activation.code.tfjsModule': { en: 'TF.js layer', zh: 'TF.js 层' },
   'activation.code.copied': { en: 'Copied', zh: '已复制' },
   'activation.code.copyFailed': { en: 'Copy failed: select the code and copy it by hand', zh: '复制失败：请手动选中代码复制' },
   'activation.code.note': {

@@ -89,6 +89,13 @@ export const VIEWS_TEXT: Dictionary = {
   // Export
   'views.export.title': { en: 'Export', zh: '导出' },
   'views.export.model': { en: 'Model (JSON)', zh: '模型（JSON）' },
+  'views.export.onnx': { en: 'Model (ONNX)', zh: '模型（ONNX）' },
+  'views.export.pytorch': { en: 'Model (PyTorch)', zh: '模型（PyTorch）' },
+  'views.export.tfjs': { en: 'Model (TF.js)', zh: '模型（TF.js）' },
+  'views.export.frameworks': {
+    en: "ONNX: input 'input' [N, inputs] in your data's units, output 'output'. PyTorch: python3 actlab_model.py input.csv. TF.js: keep the three files in one folder, import actlab_layers.js, then tf.loadLayersModel('model.json').",
+    zh: "ONNX：输入 'input' [N, 输入数]，使用数据的原始单位，输出 'output'。PyTorch：python3 actlab_model.py input.csv。TF.js：把三个文件放在同一文件夹，先导入 actlab_layers.js，再调用 tf.loadLayersModel('model.json')。",
+  },
   'views.export.heatmap': { en: 'Output (PNG)', zh: '输出图（PNG）' },
   'views.export.network': { en: 'Network (SVG)', zh: '网络图（SVG）' },
   'views.export.loss': { en: 'Loss chart (PNG)', zh: '损失曲线（PNG）' },

@@ -1,5 +1,6 @@
 /**
- * Exports: the trained model as actlab-model@1 JSON (loadable by `actlab predict`), the output heatmap with
+ * Exports: the trained model as saved-model JSON (loadable by `actlab predict`) and as ONNX, PyTorch or TF.js
+ * files (src/export, the same exporters as `actlab export`), the output heatmap with
  * its data points as PNG, the network diagram as a standalone SVG (unit heatmaps embedded as images), and
  * the loss chart as PNG.
  */
@@ -8,6 +9,7 @@ import { t } from '../i18n/index.js';
 import './views.css';
 import { dataInfo, engine } from '../state/store.js';
 import { download } from './throttle.js';
+import { FRAMEWORK_EXPORTS, modelExportFiles, type FrameworkExport } from './exportFormats.js';
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/png'));
@@ -99,6 +101,26 @@ export function ExportMenu() {
         >
           {t('views.export.model')}
         </button>
+        {FRAMEWORK_EXPORTS.map((f: FrameworkExport) => (
+          <button
+            key={f}
+            type="button"
+            data-testid={`export-model-${f}`}
+            onClick={() =>
+              void (async () => {
+                try {
+                  const files = modelExportFiles(await engine().exportModel(0), f);
+                  for (const file of files) download(new Blob([file.data as BlobPart], { type: file.type }), file.name);
+                  setMessage({ key: 'views.export.saved', vars: { name: files.map((x) => x.name).join(', ') } });
+                } catch (e) {
+                  setMessage({ key: 'views.export.failed', vars: { reason: (e as Error).message } });
+                }
+              })()
+            }
+          >
+            {t(`views.export.${f}`)}
+          </button>
+        ))}
         <button type="button" data-testid="export-heatmap" onClick={() => void run(heatmapPng, 'actlab-heatmap.png')}>
           {t('views.export.heatmap')}
         </button>
@@ -121,6 +143,7 @@ export function ExportMenu() {
       <p class="view-hint">
         {t('views.export.note')} <code>actlab predict --model actlab-model.json --data points.csv</code>
       </p>
+      <p class="view-hint">{t('views.export.frameworks')}</p>
       {columns.length > 0 && (
         <p class="view-hint" data-testid="export-columns">
           {t('views.export.columns', { names: columns.join(', ') })}
