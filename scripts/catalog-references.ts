@@ -139,4 +139,4 @@ for (id, expression, derivative, f, df) in ENTRIES:
     print(id, round(time.time() - t0, 2), file=sys.stderr, flush=True)
 print(json.dumps(res, indent=1))
 `;
-process.stdout.write(execFileSync('python3', ['-c', program], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] }));
+process.stdout.write(execFileSync('python3', ['-'], { input: program, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'inherit'] }));

@@ -196,11 +196,12 @@ export const exponential: readonly ActivationSpec[] = [
     name: 'Parametric deformable ELU (PDELU)',
     aliases: [],
     family: 'exponential',
-    expression: 'x > 0 ? x : x <= -1/(1 - t) ? -alpha : alpha*((1 + (1 - t)*x)^(1/(1 - t)) - 1)',
+    expression: 'x > 0 ? x : x <= -1/(1 - t) ? -alpha : alpha*expm1(log1p((1 - t)*x)/(1 - t))',
     params: [
       { name: 'alpha', default: 1, description: 'negative saturation is -alpha', learnable: true },
       { name: 't', default: 0.9, min: 0, max: 0.99, description: 'deformation: t → 1 gives ELU, t = 0 a leaky line clipped at -alpha' },
     ],
+    implementation: 'Computed as α·expm1(log1p((1 - t)x)/(1 - t)) on the negative side, the same function without the cancellation of (…)^(1/(1 - t)) - 1 near 0.',
     summary:
       'ELU with the exponential replaced by its deformed version [1 + (1 - t)x]₊^(1/(1 - t)), which reaches the floor -α at the finite point x = -1/(1 - t) instead of approaching it: t controls how abruptly the negative part saturates. The authors report faster convergence than ELU and its variants.',
     year: 2020,
@@ -215,8 +216,9 @@ export const exponential: readonly ActivationSpec[] = [
     name: 'ELU + 1',
     aliases: ['elu1'],
     family: 'exponential',
-    expression: 'elu(x) + 1',
+    expression: 'x > 0 ? x + 1 : exp(x)',
     params: [],
+    implementation: 'Computed as x + 1 for x > 0 and e^x below (expm1(x) + 1 loses every digit once e^x is tiny).',
     summary:
       'elu(x) + 1: a positive, smooth feature map used by linear transformers, where attention is computed as φ(q)·φ(k) with φ(x) = elu(x) + 1 so that the weights are positive without a softmax. It is x + 1 for x > 0 and e^x below. Defined from the elu entry.',
     year: 2020,
@@ -231,11 +233,12 @@ export const exponential: readonly ActivationSpec[] = [
     name: 'Soft++',
     aliases: ['softpp'],
     family: 'exponential',
-    expression: 'softplus(k*x) + x/c - log(2)',
+    expression: '(k*x > 1 ? softplus(k*x) - log(2) : log1p(expm1(k*x)/2)) + x/c',
     params: [
       { name: 'k', default: 1, description: 'sharpness of the softplus part' },
       { name: 'c', default: 2, min: 1e-6, description: 'the added linear part is x/c (slope 1/c for x → -∞)' },
     ],
+    implementation: 'Computed as log1p(expm1(kx)/2) where kx ≤ 1, which equals softplus(kx) - log 2 without its cancellation near 0.',
     summary:
       'log(1 + e^(kx)) + x/c - log 2: softplus plus a linear term, shifted to pass through 0. It never saturates (slope 1/c on the left, k + 1/c on the right) and the authors report faster convergence than ReLU, ELU and softplus.',
     year: 2020,
@@ -249,8 +252,9 @@ export const exponential: readonly ActivationSpec[] = [
     name: 'Softplus linear unit (SLU)',
     aliases: ['softplus_linear_unit'],
     family: 'exponential',
-    expression: 'x >= 0 ? x : 2*softplus(x) - 2*log(2)',
+    expression: 'x >= 0 ? x : 2*log1p(expm1(x)/2)',
     params: [],
+    implementation: 'The negative part is computed as 2·log1p(expm1(x)/2), equal to 2·softplus(x) - 2·log 2 without its cancellation near 0.',
     summary:
       'The identity for x ≥ 0 and 2·log(1 + e^x) - 2·log 2 below: a rectifier whose negative part is a shifted softplus saturating at -2 log 2 ≈ -1.386. The constants make it continuous and continuously differentiable at 0 (both slopes are 1).',
     year: 2018,

@@ -80,8 +80,9 @@ export const periodic: readonly ActivationSpec[] = [
     name: 'Decaying sine unit (DSU)',
     aliases: ['decaying_sine_unit'],
     family: 'periodic',
-    expression: 'pi/2*(sinc(x - pi) - sinc(x + pi))',
+    expression: 'abs(abs(x) - pi) < 1 ? pi/2*(sinc(x - pi) - sinc(x + pi)) : pi^2*sin(x)/((pi - x)*(pi + x))',
     params: [],
+    implementation: 'Computed as π²·sin(x)/(π² - x²) away from ±π (the difference of the two sincs cancels near 0 and far out), and as the sinc difference within 1 of ±π.',
     summary:
       '(π/2)·(sinc(x - π) - sinc(x + π)) with sinc(x) = sin(x)/x: an odd, oscillating activation whose ripples decay away from 0, one of the biologically inspired oscillating activations proposed to let single neurons learn XOR-like functions.',
     year: 2021,
@@ -95,8 +96,9 @@ export const periodic: readonly ActivationSpec[] = [
     name: 'Shifted sinc unit (SSU)',
     aliases: ['shifted_sinc_unit'],
     family: 'periodic',
-    expression: 'pi*sinc(x - pi)',
+    expression: 'abs(x - pi) < 1 ? pi*sinc(x - pi) : pi*sin(x)/(pi - x)',
     params: [],
+    implementation: 'Computed as π·sin(x)/(π - x) away from π (sin(x - π) loses digits far out), and as π·sinc(x - π) within 1 of π.',
     summary:
       'π·sinc(x - π) with sinc(x) = sin(x)/x: the sinc bump moved so that f(0) = 0 and scaled so that f\'(0) = 1, an oscillating activation from the same family as DSU, NCU and SQU.',
     year: 2021,
