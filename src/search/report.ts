@@ -36,7 +36,7 @@ export function leaderboardRows(result: SearchResult): string[][] {
   return ranked.map((r, i) => [
     String(i + 1),
     r.kind,
-    r.kind === 'baseline' ? r.name : r.expression,
+    r.kind === 'baseline' ? r.name : r.tuned ? `${r.expression} (parameters trained)` : r.expression,
     intervalText(r.search),
     intervalText(r.confirm),
     r.versus.map((v) => `${v.baseline} ${v.difference >= 0 ? '+' : ''}${f4(v.difference)} (p ${pFmt(v.pAdjusted)})`).join('; ') || '—',

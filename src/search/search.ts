@@ -47,6 +47,12 @@ export interface SearchConfig {
   readonly surrogate?: boolean;
   /** Engine backend of every run (default: each executor's own default). */
   readonly backend?: 'wasm' | 'js';
+  /**
+   * Also retrain each top candidate that has parameters (its betas) with them trained by gradient descent,
+   * one value per layer (Bingham & Miikkulainen 2022: evolution finds the form, gradient descent its
+   * parameters); the tuned variant enters the final comparison as its own row.
+   */
+  readonly tune?: boolean;
 }
 
 /**
@@ -119,6 +125,8 @@ export interface VersusBaseline {
 /** One line of the leaderboard. */
 export interface LeaderboardRow {
   readonly kind: 'candidate' | 'baseline';
+  /** A candidate retrained with its parameters learned (shared per layer), with --tune. */
+  readonly tuned?: boolean;
   readonly name: string;
   readonly expression: string;
   /** Mean and interval on the search seeds (used to select candidates). */
@@ -180,11 +188,14 @@ export function checkConfig(c: SearchConfig): void {
 
 const seedsOf = (first: number, k: number): number[] => Array.from({ length: k }, (_, i) => first + i);
 
-/** The training job of one activation on one training seed. */
-export function jobFor(c: SearchConfig, activation: string, trainSeed: number): TrainingJobInput {
+/** The training job of one activation on one training seed (its parameters trained, one per layer, when `tuned`). */
+export function jobFor(c: SearchConfig, activation: string, trainSeed: number, tuned = false): TrainingJobInput {
   return {
     data: { ...c.data, seed: c.data.seed ?? c.seed },
-    model: { hidden: c.model.hidden, activation, ...(c.model.loss ? { loss: c.model.loss } : {}), ...(c.model.init ? { init: c.model.init } : {}) },
+    model: {
+      hidden: c.model.hidden, activation, ...(c.model.loss ? { loss: c.model.loss } : {}), ...(c.model.init ? { init: c.model.init } : {}),
+      ...(tuned ? { params: 'shared' as const } : {}),
+    },
     train: { ...c.train, seed: trainSeed },
   };
 }
@@ -307,11 +318,14 @@ export async function runSearch(config: SearchConfig, execute: SearchExecutor, h
   // Final comparison on fresh seeds: the top candidates and the baselines.
   const fitness = (c: CandidateRecord): number => c.score?.mean ?? -Infinity;
   const top = candidates.filter((c) => c.status === 'trained').sort((a, b) => fitness(b) - fitness(a) || a.index - b.index).slice(0, config.top);
-  const entries = [
+  const hasParams = (c: CandidateRecord): boolean => /;\s*beta\d+\s*=/.test(c.expression);
+  const entries: Array<{ kind: 'candidate' | 'baseline'; tuned?: boolean; name: string; expression: string; search: MeanInterval }> = [
     ...top.map((c) => ({ kind: 'candidate' as const, name: c.description, expression: c.expression, search: c.score ?? interval([]) })),
+    // tuned variants have no search-seed score: they were never selected on those seeds
+    ...(config.tune ? top.filter(hasParams).map((c) => ({ kind: 'candidate' as const, tuned: true, name: `${c.description} (parameters trained)`, expression: c.expression, search: interval([]) })) : []),
     ...config.baselines.map((b, i) => ({ kind: 'baseline' as const, name: b, expression: b, search: interval(baselineScores[i]) })),
   ];
-  const confirmTasks = entries.map((e) => confirmSeeds.map((s) => evalTask(jobFor(config, e.expression, s), false, config.backend)));
+  const confirmTasks = entries.map((e) => confirmSeeds.map((s) => evalTask(jobFor(config, e.expression, s, e.tuned === true), false, config.backend)));
   const confirmOut = await runAll(confirmTasks.flat(), 'final comparison');
   const confirmScores = entries.map((_, i) => confirmOut.slice(i * seeds.length, (i + 1) * seeds.length).map((o) => (o.ok ? o.score : Number.NaN)));
   const baseIdx = entries.map((e, i) => (e.kind === 'baseline' ? i : -1)).filter((i) => i >= 0);

@@ -126,3 +126,27 @@ describe('the surrogate (untrained network)', () => {
     for (const c of r.candidates.filter((x) => x.reason?.startsWith('surrogate'))) expect(c.status).toBe('rejected');
   });
 });
+
+describe('tuning the parameters of the best candidates (--tune)', () => {
+  it('adds a row per top candidate with parameters, retrained with them learned, compared with every baseline', async () => {
+    const space = {
+      unary: [{ name: 'scale', expression: 'beta*u' }, { name: 'tanh', expression: 'tanh(u)' }],
+      binary: [{ name: 'mul', expression: 'a*b' }],
+      depth: 1,
+      betaInit: 0.5,
+      betaRange: [-4, 4] as [number, number],
+    };
+    // regression (sine): the score (R²) is continuous, so a change of the runs shows in it
+    const r = await runSearch(config({ data: { name: 'sine', n: 120 }, space, tune: true, budget: 4, top: 2 }), inThread().execute);
+    const tuned = r.leaderboard.filter((l) => l.tuned === true);
+    const withParams = r.leaderboard.filter((l) => l.kind === 'candidate' && !l.tuned && /;\s*beta\d+\s*=/.test(l.expression));
+    expect(tuned.length).toBe(withParams.length);
+    expect(tuned.length).toBeGreaterThan(0);
+    for (const t of tuned) {
+      expect(t.versus.map((v) => v.baseline)).toEqual(['relu', 'tanh']);
+      const plain = withParams.find((p) => p.expression === t.expression);
+      // Learning the parameters changes the runs: the fresh-seed scores are not those of the fixed form.
+      expect(t.confirmScores).not.toEqual(plain?.confirmScores);
+    }
+  });
+});

@@ -47,6 +47,7 @@ interface SearchOptions extends ModelOptions {
   out?: string;
   resume?: string;
   surrogate?: boolean;
+  tune?: boolean;
 }
 
 const STATE_FILE = 'search.json';
@@ -97,6 +98,7 @@ function configFromOptions(o: SearchOptions, io: CliIO): SearchConfig {
     top: o.top !== undefined ? parseInteger(o.top, '--top', 1, 100) : SEARCH_DEFAULTS.top,
     baselines,
     ...(o.surrogate ? { surrogate: true } : {}),
+    ...(o.tune ? { tune: true } : {}),
     backend: o.backend === undefined ? 'wasm' : parseChoice<BackendName>(o.backend, '--backend', BACKENDS),
   };
   if (strategy === 'exhaustive' && spaceSize(space) > 2_000_000) throw new ActlabError('the space is too large to enumerate (over 2,000,000 trees); use --strategy evolution or lower "depth" in the space file');
@@ -117,6 +119,7 @@ export function registerSearchCommands(program: Command, io: CliIO): void {
     .option('--population <n>', `population of the evolution, batch of the enumeration (default ${SEARCH_DEFAULTS.population})`)
     .option('--top <n>', `candidates taken to the final comparison on fresh seeds (default ${SEARCH_DEFAULTS.top})`)
     .option('--baselines <list>', 'activations to compare with (default relu,gelu,silu,tanh)')
+    .option('--tune', 'also retrain each top candidate that has parameters with them trained by gradient descent (one value per layer), as its own row of the final comparison')
     .option('--surrogate', 'before training, measure each candidate in the untrained network and skip those whose gradients vanish or explode (> 10^3 between first and last layer) or whose units are > 90% saturated')
     .option('--workers <n>', 'worker threads (default: all cores; 1 runs in this thread)')
     .option('--queue <redis://host:port>', 'put every run on a BullMQ queue in Redis for `actlab worker` processes, here or on other machines')
