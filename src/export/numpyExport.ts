@@ -8,7 +8,7 @@ import type { Activation } from '../activations/activation.js';
 import { printCode } from '../expr/printCode.js';
 import type { SavedModelJson } from '../run/savedModel.js';
 import { exportModelOf, type ExportModel } from './model.js';
-import { float32Base64, pyString } from './pythonText.js';
+import { float32Base64, pyString, pythonReadCsv } from './pythonText.js';
 
 /** Python source of an activation and its derivative (NumPy). */
 export function activationToNumpy(a: Activation): string {
@@ -91,18 +91,7 @@ def predict(x):
         return (${out}).astype(np.float32)
 
 
-def read_csv(path):
-    with open(path, newline="") as f:
-        rows = [r for r in csv.reader(f) if r and any(c.strip() for c in r)]
-    if len(rows) < 2:
-        sys.exit("model.py: %s has no data rows; give a header line and at least one row" % path)
-    header = [c.strip() for c in rows[0]]
-    missing = [c for c in FEATURES if c not in header]
-    if missing:
-        sys.exit("model.py: no column %s in %s; the model needs %s" % (missing[0], path, ", ".join(FEATURES)))
-    idx = [header.index(c) for c in FEATURES]
-    return np.array([[float(r[j]) for j in idx] for r in rows[1:]], dtype=np.float32)
-
+${pythonReadCsv((rows) => `np.array(${rows}, dtype=np.float32)`)}
 
 if __name__ == "__main__":
     print(json.dumps({"output": predict(read_csv(sys.argv[1])).tolist()}))

@@ -23,3 +23,23 @@ export function float32Base64(values: ArrayLike<number>): string {
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
+
+/**
+ * The `read_csv(path)` function of an exported script: the CSV's rows as a float32 matrix, the columns of
+ * FEATURES matched by name and the others ignored (as `actlab predict`). `matrix` wraps the list of rows
+ * (`np.array(…, dtype=np.float32)` or `torch.tensor(…, dtype=torch.float32)`).
+ */
+export function pythonReadCsv(matrix: (rows: string) => string, doc?: string): string {
+  return `def read_csv(path):
+${doc ? `    """${doc}"""\n` : ''}    with open(path, newline="") as f:
+        rows = [r for r in csv.reader(f) if r and any(c.strip() for c in r)]
+    if len(rows) < 2:
+        sys.exit("model.py: %s has no data rows; give a header line and at least one row" % path)
+    header = [c.strip() for c in rows[0]]
+    missing = [c for c in FEATURES if c not in header]
+    if missing:
+        sys.exit("model.py: no column %s in %s; the model needs %s" % (missing[0], path, ", ".join(FEATURES)))
+    idx = [header.index(c) for c in FEATURES]
+    return ${matrix('[[float(r[j]) for j in idx] for r in rows[1:]]')}
+`;
+}

@@ -18,7 +18,7 @@ import type { SavedModelJson } from '../run/savedModel.js';
 import { ExportError } from './exportError.js';
 import { lower, usedInstructions, type PrimitiveName, type Program } from './ir.js';
 import { exportActivation, exportModelOf, type ExportActivation, type ExportModel } from './model.js';
-import { float32Base64, pyFloat, pyString } from './pythonText.js';
+import { float32Base64, pyFloat, pyString, pythonReadCsv } from './pythonText.js';
 
 /** A rendered value: Python code (a name or an expression) and whether it is a bool tensor. */
 interface PyVal {
@@ -341,19 +341,7 @@ def load_model():
     return model
 
 
-def read_csv(path):
-    """The CSV's rows as float32 [N, ${m.featureNames.length}]: columns FEATURES matched by name, others ignored."""
-    with open(path, newline="") as f:
-        rows = [r for r in csv.reader(f) if r and any(c.strip() for c in r)]
-    if len(rows) < 2:
-        sys.exit("model.py: %s has no data rows; give a header line and at least one row" % path)
-    header = [c.strip() for c in rows[0]]
-    missing = [c for c in FEATURES if c not in header]
-    if missing:
-        sys.exit("model.py: no column %s in %s; the model needs %s" % (missing[0], path, ", ".join(FEATURES)))
-    idx = [header.index(c) for c in FEATURES]
-    return torch.tensor([[float(r[j]) for j in idx] for r in rows[1:]], dtype=torch.float32)
-
+${pythonReadCsv((rows) => `torch.tensor(${rows}, dtype=torch.float32)`, `The CSV's rows as float32 [N, ${m.featureNames.length}]: columns FEATURES matched by name, others ignored.`)}
 
 if __name__ == "__main__":
     model = load_model()
