@@ -149,10 +149,11 @@ function exactReciprocal(v: number): boolean {
   return Math.log2(m) === Math.round(Math.log2(m)) && 2 ** Math.round(Math.log2(m)) === m && 2 ** -Math.round(Math.log2(m)) === Math.abs(r);
 }
 
-/** Simplifies an expression without changing its value anywhere (see the file header). */
-export function simplify(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Expr {
-  const pool = new Interner(maxNodes, 'the simplified expression');
-  const s = new Simplifier(pool);
+/**
+ * Rebuilds `e` bottom up without recursion (any depth): each leaf through `leaf`, each operator node
+ * through `node` with its arguments already rebuilt; shared subtrees are rebuilt once.
+ */
+export function rebuildBottomUp(e: Expr, leaf: (n: Expr) => Expr, node: (n: Extract<Expr, { kind: 'op' }>, args: Expr[]) => Expr): Expr {
   const done = new Map<Expr, Expr>();
   const stack: Expr[] = [e];
   while (stack.length > 0) {
@@ -162,7 +163,7 @@ export function simplify(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Expr {
       continue;
     }
     if (n.kind !== 'op') {
-      done.set(n, pool.node(n));
+      done.set(n, leaf(n));
       stack.pop();
       continue;
     }
@@ -175,7 +176,14 @@ export function simplify(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Expr {
     }
     if (!ready) continue;
     stack.pop();
-    done.set(n, s.rw(n.op, n.args.map((a) => done.get(a) as Expr)));
+    done.set(n, node(n, n.args.map((a) => done.get(a) as Expr)));
   }
   return done.get(e) as Expr;
+}
+
+/** Simplifies an expression without changing its value anywhere (see the file header). */
+export function simplify(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Expr {
+  const pool = new Interner(maxNodes, 'the simplified expression');
+  const s = new Simplifier(pool);
+  return rebuildBottomUp(e, (n) => pool.node(n), (n, args) => s.rw(n.op, args));
 }

@@ -19,7 +19,7 @@
  */
 import { type Expr, num, op } from './ast.js';
 import type { PrimitiveName } from './primitives.js';
-import { Interner, MAX_DERIVED_NODES, simplify } from './simplify.js';
+import { Interner, MAX_DERIVED_NODES, rebuildBottomUp, simplify } from './simplify.js';
 import { toText } from './print.js';
 
 /** One rewrite that was applied. */
@@ -196,31 +196,6 @@ export function stabilize(e: Expr, maxNodes: number = MAX_DERIVED_NODES): Stabil
     }
     return cur;
   };
-  const done = new Map<Expr, Expr>();
-  const stack: Expr[] = [e];
-  while (stack.length > 0) {
-    const n = stack[stack.length - 1];
-    if (done.has(n)) {
-      stack.pop();
-      continue;
-    }
-    if (n.kind !== 'op') {
-      done.set(n, pool.node(n));
-      stack.pop();
-      continue;
-    }
-    let ready = true;
-    for (let i = n.args.length - 1; i >= 0; i--) {
-      if (!done.has(n.args[i])) {
-        ready = false;
-        stack.push(n.args[i]);
-      }
-    }
-    if (!ready) continue;
-    stack.pop();
-    const rebuilt = pool.node({ kind: 'op', op: n.op, args: n.args.map((a) => done.get(a) as Expr) }) as OpExpr;
-    done.set(n, visit(rebuilt));
-  }
-  const out = done.get(e) as Expr;
+  const out = rebuildBottomUp(e, (n) => pool.node(n), (n, args) => visit(pool.node({ kind: 'op', op: n.op, args }) as OpExpr));
   return { expr: rewrites.length > 0 ? simplify(out, maxNodes) : e, rewrites };
 }
