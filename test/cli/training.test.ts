@@ -39,6 +39,8 @@ describe('actlab train', () => {
     const doc = JSON.parse(a.out);
     expect(Object.keys(doc)).toEqual(['config', 'backend', 'final', 'history', 'diagnostics']);
     expect(doc.backend).toBe('wasm');
+    // The run spec records the backend that really trained (wasm by default).
+    expect(doc.config).toMatchObject({ version: 1, backend: 'wasm' });
     expect(doc.history).toHaveLength(5);
     expect(doc.history[0]).toMatchObject({ epoch: 1 });
     expect(doc.final.testAccuracy).toBeGreaterThan(0.5);
@@ -85,12 +87,26 @@ describe('actlab train', () => {
     const doc = JSON.parse(p.out);
     expect(doc.rows).toBe(40);
     expect(doc.accuracy).toBeGreaterThanOrEqual(0);
+    expect(doc.backend).toBe('wasm');
+    const saved = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    expect(saved).toMatchObject({ format: 'actlab-model', version: 2, spec: { version: 1, backend: 'wasm', data: { name: 'data.csv', csv: { target: 'label', path: 'data.csv', rows: 40 } } } });
+    expect(saved.spec.data.csv).not.toHaveProperty('text');
+    expect(saved.inputs.names).toEqual(['a', 'b']);
     const r = runJob({ data: { name: 'data.csv', csv: { text: csv, target: 'label' } }, model: { activation: 'tanh' }, train: { epochs: 4 } });
     const { mean, std } = r.data.standardizer;
     const rows = csv.split('\n').slice(1).map((l) => l.split(',').slice(0, 2).map(Number));
     const x = new Float32Array(rows.flatMap((row) => row.map((v, j) => (Math.fround(v) - mean[j]) / std[j])));
     const expected = Array.from(r.model.predict(x, rows.length));
     expect(doc.predictions.map((q: { output: number[] }) => q.output[0])).toEqual(expected);
+  });
+
+  it('train --backend js records js in the saved spec, and predict then runs on js unless told otherwise', async () => {
+    expect((await run('train', '--data', 'data.csv', '--target', 'label', '--activation', 'tanh', '--epochs', '2', '--backend', 'js', '--save', 'js.json', '--quiet')).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'js.json'), 'utf8')).spec.backend).toBe('js');
+    const p = await run('predict', '--model', 'js.json', '--data', 'data.csv', '--json');
+    expect(JSON.parse(p.out).backend).toBe('js');
+    const w = await run('predict', '--model', 'js.json', '--data', 'data.csv', '--json', '--backend', 'wasm');
+    expect(JSON.parse(w.out).backend).toBe('wasm');
   });
 
   it('writes the loss plot and the decision boundary', async () => {

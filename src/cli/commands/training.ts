@@ -11,18 +11,16 @@ import { readCsvRecords } from '../../data/csvRecords.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
-import { prepareData, type PreparedData } from '../../experiments/preparedData.js';
-import { MAX_WEIGHTS, resolveJob } from '../../experiments/resolveJob.js';
-import { runJob, type JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
-import { describeDataSpec, type DataSpec, type ModelConfig, type TrainSettings, type TrainingJobInput } from '../../experiments/trainingJob.js';
 import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
-import { modelToJson } from '../../nn/serialize.js';
 import type { ParamMode } from '../../nn/denseLayer.js';
-import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, type SavedModel } from '../../run/index.js';
+import {
+  BUILTIN_TARGET, MAX_WEIGHTS, datasetToCsv, describeDataSpec, loadSavedModel, prepareData, resolveJob, trainRun, trainedBackend, upgradeSavedModel,
+  type ModelConfig, type PreparedData, type RunResult, type SavedModel, type TrainSettings, type TrainingJobInput,
+} from '../../run/index.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { checkDistinct, checkOutputFile, checkOutputFolder, type OutputFile, type PendingFile, writeOutputs } from '../../node/outputs.js';
 import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
@@ -38,7 +36,6 @@ import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
 import { useBackendOption } from '../backendOption.js';
-import { isBackendName } from '../../wasm/index.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -177,12 +174,12 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const backendReady = useBackendOption(opts.backend);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
       const prepared = prepareData(data, nodeLoaders);
-      const backend = await backendReady;
+      await backendReady;
       if (boundary && prepared.train.d !== 2) {
         throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
       }
       let progress: ReturnType<typeof createProgress> | null = null;
-      const r = runJob(job, {
+      const r = trainRun(job, {
         data: prepared,
         onEpoch: (h, total) => {
           // Notes come once training has started, so a refused job prints its one error line only.
@@ -195,7 +192,9 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       const pending: PendingFile[] = [];
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
-      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data, backend)) });
+      // The core's saved model (version 2): the spec with the backend that trained it, weights, learned
+      // activation parameters, standardiser, column encodings, class names and the data described.
+      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(r.saved) });
       if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
       if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
       const dataFiles: string[] = [];
@@ -209,10 +208,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       writeOutputs(pending, dataFolder?.makeFolders ?? []);
       const written = [...[save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given), ...dataFiles];
       if (opts.json) {
-        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: { ...r.spec, data: describeDataSpec(r.spec.data) }, backend: r.spec.backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
-      io.out(trainText(r, title, written, backend));
+      io.out(trainText(r, title, written));
     });
 
   program
@@ -274,23 +273,6 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     });
 }
 
-/** The saved-model document: the engine's model plus what predict needs, and the data described (never their text). */
-function savedModel(r: JobResult, data: DataSpec, backend: string): unknown {
-  const d = describeDataSpec(data);
-  return {
-    ...modelToJson(r.model),
-    training: {
-      featureNames: r.data.featureNames,
-      ...(r.data.columns ? { columns: r.data.columns } : {}),
-      // Built-in sets name their target column 'label', as train --save-data writes it.
-      target: data.csv?.target ?? BUILTIN_TARGET,
-      task: r.data.task,
-      data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
-      backend,
-    },
-  };
-}
-
 /** Worker threads, or this thread for one worker. */
 function executor(workers: number, prepared: PreparedData): RunExecutor {
   if (workers <= 1) return inProcessExecutor(nodeLoaders, prepared);
@@ -299,9 +281,9 @@ function executor(workers: number, prepared: PreparedData): RunExecutor {
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
 }
 
-function trainText(r: JobResult, title: string, written: string[], backend: string): string {
+function trainText(r: RunResult, title: string, written: string[]): string {
   const f = r.final;
-  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${backend}: ${r.seconds.toFixed(2)} s of training`, ''];
+  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${r.spec.backend}: ${r.seconds.toFixed(2)} s of training`, ''];
   const rows = [['loss', fmt(f.trainLoss, 5), fmt(f.testLoss, 5)]];
   if (f.testAccuracy !== undefined) rows.push(['accuracy', pct(f.trainAccuracy), pct(f.testAccuracy)]);
   if (f.testR2 !== undefined) rows.push(['R²', fmt(f.trainR2, 5), fmt(f.testR2, 5)]);
@@ -327,11 +309,10 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   } catch {
     throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
   }
-  const rawTraining = (parsed as { training?: { backend?: unknown } } | null)?.training;
-  const trainedOn = typeof rawTraining?.backend === 'string' && isBackendName(rawTraining.backend) ? rawTraining.backend : 'js';
-  const backend = await useBackendOption(opts.backend ?? trainedOn);
-  // Any saved-model version (src/run upgrades version-1 files, the explorer writes version 2).
-  const loaded = loadSavedModel(parsed, resolveActivation);
+  // Any saved-model version (src/run upgrades version-1 files); by default the backend the spec says trained it.
+  const upgraded = upgradeSavedModel(parsed);
+  const backend = await useBackendOption(opts.backend ?? trainedBackend(upgraded) ?? 'js');
+  const loaded = loadSavedModel(upgraded, resolveActivation);
   const model = loaded.model;
   const training = { featureNames: loaded.featureNames, target: loaded.json.target.name };
   const std = loaded.json.inputs.standardizer;
