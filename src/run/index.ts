@@ -11,9 +11,9 @@ export { fitModel, trainConfig, type FitOptions, type FitResult } from './fit.js
 export { historyRecord, trainRun, type FinalMetrics, type HistoryRecord, type RunResult, type TrainRunOptions } from './trainRun.js';
 export {
   SAVED_MODEL_FORMAT, SAVED_MODEL_VERSION, SavedModel, classIndex, loadSavedModel, saveModel, trainedBackend, upgradeSavedModel,
-  type NetworkJson, type Prediction, type SaveInfo, type SavedModelJson, type StandardizerJson,
+  type CsvPrediction, type NetworkJson, type Prediction, type SaveInfo, type SavedModelJson, type StandardizerJson,
 } from './savedModel.js';
-export { readModelInput, targetKey, type ModelInputRows } from './csvInput.js';
+export { encodeModelInput, readModelInput, targetKey, type EncodedModelInput, type ModelInputRows } from './csvInput.js';
 export { SAVED_MODEL_SCHEMA } from './schema.js';
 export { BUILTIN_TARGET, datasetToCsv } from './dataCsv.js';
 export { classificationAccuracy } from './accuracy.js';

@@ -11,7 +11,9 @@ import type { LayerActivation } from '../nn/layerActivation.js';
 import type { LossName } from '../nn/losses.js';
 import type { Model } from '../nn/model.js';
 import { MODEL_FORMAT, modelFromJson, modelToJson, type LayerJson } from '../nn/serialize.js';
+import { isMissingCell } from '../data/columnEncoding.js';
 import { ActlabError } from '../util/errors.js';
+import { encodeModelInput, targetKey } from './csvInput.js';
 import { RUN_SPEC_VERSION, type BackendName, type RunSpec } from './runSpec.js';
 
 /** Format tag and version of saved models. */
@@ -70,6 +72,18 @@ export interface Prediction {
   readonly prediction: number | string;
 }
 
+/** A saved model's predictions for the rows of a CSV (what `actlab predict` prints). */
+export interface CsvPrediction {
+  readonly rows: number;
+  /** 1-based line of each row in the file. */
+  readonly lines: readonly number[];
+  readonly predictions: readonly Prediction[];
+  /** Share of rows whose class is the target column's (classification, when the CSV has the target; rows with a missing target left out). */
+  readonly accuracy?: number;
+  /** Rows with a missing feature cell, filled with the training mean. */
+  readonly filled: number;
+}
+
 /** A loaded model: the JSON, the engine model, and predictions on raw rows. */
 export class SavedModel {
   readonly json: SavedModelJson;
@@ -109,7 +123,25 @@ export class SavedModel {
 
   /** Outputs and the predicted class (or value) of each row. */
   predictRows(raw: ArrayLike<number>, rows: number): Prediction[] {
-    const out = this.predict(raw, rows);
+    return this.describe(this.predict(raw, rows), rows);
+  }
+
+  /**
+   * Predictions for the rows of a CSV: columns matched by name, encoded and standardised as at training time
+   * (`encodeModelInput`), and the accuracy when the CSV has the target column of a classifier.
+   */
+  predictCsv(text: string, label: string): CsvPrediction {
+    const input = encodeModelInput(text, label, this.json);
+    const predictions = this.describe(this.model.predict(input.x, input.rows), input.rows);
+    let accuracy: number | undefined;
+    if (this.classNames && input.targets) {
+      const scored = input.targets.map((t, i) => ({ t, i })).filter(({ t }) => !isMissingCell(t));
+      if (scored.length > 0) accuracy = scored.filter(({ t, i }) => targetKey(t) === predictions[i].prediction).length / scored.length;
+    }
+    return { rows: input.rows, lines: input.lines, predictions, ...(accuracy !== undefined ? { accuracy } : {}), filled: input.filled };
+  }
+
+  private describe(out: Float32Array, rows: number): Prediction[] {
     const k = this.outputSize;
     const classes = this.classNames;
     return Array.from({ length: rows }, (_, i) => {

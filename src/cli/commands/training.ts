@@ -1,13 +1,12 @@
 /**
- * Training commands: train, predict, compare. They parse options, call src/experiments and present.
+ * Training commands: train, predict, compare. They parse options, call the core (src/run: runs and saved
+ * models; src/experiments: comparisons) and present.
  */
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
-import { type ColumnEncoding, encodeCells, isMissingCell, parseNumberCell } from '../../data/columnEncoding.js';
-import { readCsvRecords } from '../../data/csvRecords.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
@@ -313,64 +312,14 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   const upgraded = upgradeSavedModel(parsed);
   const backend = await useBackendOption(opts.backend ?? trainedBackend(upgraded) ?? 'js');
   const loaded = loadSavedModel(upgraded, resolveActivation);
-  const model = loaded.model;
-  const training = { featureNames: loaded.featureNames, target: loaded.json.target.name };
-  const std = loaded.json.inputs.standardizer;
-  // Files written before column encodings were saved have numeric features only.
-  const encodings: readonly ColumnEncoding[] = loaded.json.inputs.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
-  const label = opts.data;
-  const text = readTextFile(opts.data, '--data', io.cwd).text;
-  const records = readCsvRecords(text, label);
-  while (records.length > 0 && records[records.length - 1].blank) records.pop();
-  if (records.length < 2) throw new ActlabError(`${label}: no data rows; give a header line and at least one row`);
-  const columns = records[0].fields.map((f) => f.trim());
-  const index = encodings.map((c) => {
-    const j = columns.indexOf(c.name);
-    if (j < 0) throw new ActlabError(`${label}: no column '${c.name}' in the header; the model needs ${encodings.map((e) => e.name).join(', ')}`);
-    return j;
-  });
-  const targetIndex = training.target !== null ? columns.indexOf(training.target) : -1;
-  const rows = records.slice(1);
-  const d = training.featureNames.length;
-  if (d !== model.inputSize) throw new ActlabError(`model '${opts.model}' lists ${d} features for ${model.inputSize} inputs; the file is damaged, so save the model again`);
-  const x = new Float32Array(rows.length * d);
-  let filled = 0;
-  rows.forEach((r, i) => {
-    if (r.blank) throw new ActlabError(`${label}: line ${r.line} is blank; remove blank lines between data rows`);
-    if (r.fields.length !== columns.length) throw new ActlabError(`${label}: line ${r.line} has ${r.fields.length} fields, header has ${columns.length}; give every row one value per column`);
-    const cells = index.map((j) => r.fields[j]);
-    if (cells.some(isMissingCell)) filled++;
-    encodeCells(cells, encodings, x, i * d, `${label}: line ${r.line}`, true);
-    for (let k = 0; k < d; k++) {
-      const v = x[i * d + k];
-      // A missing cell (NaN) takes the training mean, which is 0 after standardising.
-      x[i * d + k] = v === v ? (v - std.mean[k]) / std.std[k] : 0;
-    }
-  });
-  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows.length} rows have missing values; they were filled with the training mean\n`);
-  const out = model.predict(x, rows.length);
-  const k = model.outputSize;
-  const classes = loaded.classNames;
-  const predictions = rows.map((_, i) => {
-    const o = Array.from(out.subarray(i * k, (i + 1) * k));
-    if (!classes) return { output: o, prediction: o[0] as number | string };
-    let c = 0;
-    if (k === 1) c = o[0] >= 0.5 ? 1 : 0;
-    else for (let q = 1; q < k; q++) if (o[q] > o[c]) c = q;
-    return { output: o, prediction: classes[c] };
-  });
-  let accuracy: number | undefined;
-  if (classes && targetIndex >= 0) {
-    const key = (s: string) => { const v = parseNumberCell(s); return v !== undefined ? String(v) : s.trim(); };
-    const scored = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isMissingCell(r.fields[targetIndex]));
-    if (scored.length > 0) accuracy = scored.filter(({ r, i }) => key(r.fields[targetIndex]) === predictions[i].prediction).length / scored.length;
-  }
+  const { rows, lines, predictions, accuracy, filled } = loaded.predictCsv(readTextFile(opts.data, '--data', io.cwd).text, opts.data);
+  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows} rows have missing values; they were filled with the training mean\n`);
   if (opts.json) {
-    io.out(json({ model: opts.model, backend, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, backend, rows, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
-  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
-  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows.length} rows\n` : ''}`);
+  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(lines[i]), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
+  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows} rows\n` : ''}`);
 }
 
 /** Reads and loads a saved model file (any version), for `actlab export`. */
