@@ -14,7 +14,7 @@ export const DEFAULT_HIDDEN: readonly number[] = [8, 8];
 
 /**
  * Training defaults, measured so that XOR reaches ≥ 95% test accuracy with tanh, ReLU and sigmoid and
- * the spiral ≥ 95% with an 8-8 network of ReLU or tanh (test/experiments/defaults.test.ts).
+ * the spiral ≥ 95% with an 8-8 network of ReLU or tanh (test/run/defaults.test.ts).
  * Playground's batch of 10; Adam so that sigmoid networks train in the same budget. Measured over seeds
  * 1–5: spiral 0.955–1.0 (tanh), 0.995–1.0 (ReLU); XOR ≥ 0.995 (tanh, ReLU, sigmoid), identity 0.33–0.725.
  */

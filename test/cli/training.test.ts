@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { runJob } from '../../src/experiments/runJob.js';
+import { trainRun } from '../../src/run/trainRun.js';
 import { runComparison, inProcessExecutor } from '../../src/experiments/runComparison.js';
 import type { ComparePlan } from '../../src/experiments/comparePlan.js';
 
@@ -92,7 +92,7 @@ describe('actlab train', () => {
     expect(saved).toMatchObject({ format: 'actlab-model', version: 2, spec: { version: 1, backend: 'wasm', data: { name: 'data.csv', csv: { target: 'label', path: 'data.csv', rows: 40 } } } });
     expect(saved.spec.data.csv).not.toHaveProperty('text');
     expect(saved.inputs.names).toEqual(['a', 'b']);
-    const r = runJob({ data: { name: 'data.csv', csv: { text: csv, target: 'label' } }, model: { activation: 'tanh' }, train: { epochs: 4 } });
+    const r = trainRun({ data: { name: 'data.csv', csv: { text: csv, target: 'label' } }, model: { activation: 'tanh' }, train: { epochs: 4 } });
     const { mean, std } = r.data.standardizer;
     const rows = csv.split('\n').slice(1).map((l) => l.split(',').slice(0, 2).map(Number));
     const x = new Float32Array(rows.flatMap((row) => row.map((v, j) => (Math.fround(v) - mean[j]) / std[j])));
