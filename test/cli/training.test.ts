@@ -109,6 +109,18 @@ describe('actlab train', () => {
     expect(JSON.parse(w.out).backend).toBe('wasm');
   });
 
+  it('--weight-scale and --bias-init go into the run spec, change the run, and a weight scale of 0 is refused', async () => {
+    const base = ['train', '--data', 'xor', '--n', '100', '--activation', 'relu', '--epochs', '2', '--json', '--quiet', '--backend', 'js'];
+    const plain = JSON.parse((await run(...base)).out);
+    const scaled = JSON.parse((await run(...base, '--weight-scale', '0.5', '--bias-init', '0.1')).out);
+    expect(scaled.config.model).toMatchObject({ weightScale: 0.5, biasInit: 0.1 });
+    expect(plain.config.model).not.toHaveProperty('weightScale');
+    expect(scaled.history[0].trainLoss).not.toBe(plain.history[0].trainLoss);
+    const bad = await run(...base, '--weight-scale', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("actlab: --weight-scale must be a positive number, got '0'; e.g. --weight-scale 0.01\n");
+  });
+
   it('writes the loss plot and the decision boundary', async () => {
     const r = await run('train', '--data', 'xor', '--n', '100', '--activation', 'relu', '--epochs', '2', '--plot', 'loss.svg', '--boundary', 'boundary.svg', '--quiet');
     expect(r.code).toBe(0);

@@ -51,6 +51,8 @@ export interface ModelOptions extends DataOptions {
   seed?: string;
   outputActivation?: string;
   learnParams?: string;
+  weightScale?: string;
+  biasInit?: string;
   json?: boolean;
   quiet?: boolean;
   backend?: string;
@@ -87,6 +89,8 @@ export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activ
     ...(o.init !== undefined ? { init: parseChoice<InitializerName>(o.init, '--init', INITIALIZERS) } : {}),
     ...(o.outputActivation !== undefined ? { outputActivation: resolveActivation(o.outputActivation).key } : {}),
     ...(o.learnParams !== undefined ? { params: parseChoice<ParamMode>(o.learnParams, '--learn-params', ['fixed', 'shared', 'per-unit']) } : {}),
+    ...(o.weightScale !== undefined ? { weightScale: positive(parseNumber(o.weightScale, '--weight-scale'), '--weight-scale', o.weightScale) } : {}),
+    ...(o.biasInit !== undefined ? { biasInit: parseNumber(o.biasInit, '--bias-init') } : {}),
   };
 }
 
@@ -131,6 +135,8 @@ export function addModelOptions(c: Command): Command {
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
     .option('--output-activation <activation>', 'activation of the output layer (with --loss mse; default linear)')
+    .option('--weight-scale <factor>', 'factor on every initial weight, after the initialiser (default 1; e.g. 0.1 for small weights)')
+    .option('--bias-init <value>', 'value every hidden bias starts at (default 0)')
     .option('--learn-params <mode>', "train the hidden activations' learnable parameters (PReLU's alpha, …): fixed, shared or per-unit (default fixed)")
     .option('--quiet', 'no progress output')
     .option('--json', 'one JSON document on stdout')
