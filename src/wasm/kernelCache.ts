@@ -17,7 +17,7 @@ interface KernelExports {
   paramGradCols?(x: number, dy: number, rows: number, cols: number, pp: number, cp: number, gp: number): void;
 }
 
-/** Lanes the WebAssembly loop hands back: `index` of lane 0 and a 4-bit mask. */
+/** Lanes the WebAssembly loop hands back: `index` of lane 0 and 4 bits per output (output k in bits 4k..4k+3). */
 type FixHandler = (index: number, mask: number) => void;
 
 /** A compiled module and its constant table (shared by every activation with the same expressions). */
@@ -92,8 +92,10 @@ export class KernelCache {
     const scalar = roots.map((e): ScalarFunction => compileScalar(e, params));
     const [fS, dS, ...dpS] = scalar;
     const paramBytes = 4 * K + 16;
-    const lanes = (index: number, mask: number, each: (i: number) => void): void => {
-      for (let l = 0; l < 4; l++) if (mask & (1 << l)) each(index + l);
+    /** Calls `each` for the lanes of output `k` in `mask`. */
+    const lanes = (index: number, mask: number, each: (i: number) => void, k = 0): void => {
+      const m = (mask >>> (4 * k)) & 15;
+      for (let l = 0; l < 4; l++) if (m & (1 << l)) each(index + l);
     };
     const putParams = (p: ArrayLike<number>): number => {
       const pp = heap.temp(paramBytes);
@@ -131,11 +133,8 @@ export class KernelCache {
         const pp = putParams(p);
         onFix = (index, mask) => {
           const h = heap.heap;
-          lanes(index, mask, (i) => {
-            const x = h[(px >> 2) + i];
-            h[(py >> 2) + i] = fS(x, p);
-            h[(pd >> 2) + i] = dS(x, p);
-          });
+          lanes(index, mask, (i) => (h[(py >> 2) + i] = fS(h[(px >> 2) + i], p)), 0);
+          lanes(index, mask, (i) => (h[(pd >> 2) + i] = dS(h[(px >> 2) + i], p)), 1);
         };
         ex.forwardDeriv(px, py, pd, X.length, pp, cp);
         heap.finish();
@@ -163,11 +162,7 @@ export class KernelCache {
         const extra = new Float64Array(K);
         onFix = (index, mask) => {
           const h = heap.heap;
-          lanes(index, mask, (i) => {
-            const x = h[(px >> 2) + i];
-            const g = h[(pdy >> 2) + i];
-            for (let k = 0; k < K; k++) extra[k] += g * dpS[k](x, p);
-          });
+          for (let k = 0; k < K; k++) lanes(index, mask, (i) => (extra[k] += h[(pdy >> 2) + i] * dpS[k](h[(px >> 2) + i], p)), k);
         };
         ex.paramGrad(px, pdy, X.length, pp, cp, gp);
         const sums = new Float64Array(heap.memory.buffer, gp, K);
@@ -187,12 +182,8 @@ export class KernelCache {
         const pp = colParams(P, cols);
         onFix = (index, mask) => {
           const h = heap.heap;
-          lanes(index, mask, (i) => {
-            const q = pvec(P, i % cols);
-            const x = h[(px >> 2) + i];
-            h[(py >> 2) + i] = fS(x, q);
-            h[(pd >> 2) + i] = dS(x, q);
-          });
+          lanes(index, mask, (i) => (h[(py >> 2) + i] = fS(h[(px >> 2) + i], pvec(P, i % cols))), 0);
+          lanes(index, mask, (i) => (h[(pd >> 2) + i] = dS(h[(px >> 2) + i], pvec(P, i % cols))), 1);
         };
         ex.forwardDerivCols(px, py, pd, rows, cols, pp, cp);
         heap.finish();
@@ -208,13 +199,7 @@ export class KernelCache {
         new Float64Array(heap.memory.buffer, gp, K * cols).fill(0);
         onFix = (index, mask) => {
           const h = heap.heap;
-          lanes(index, mask, (i) => {
-            const c = i % cols;
-            const q = pvec(P, c);
-            const x = h[(px >> 2) + i];
-            const g = h[(pdy >> 2) + i];
-            for (let k = 0; k < K; k++) G[k][c] += g * dpS[k](x, q);
-          });
+          for (let k = 0; k < K; k++) lanes(index, mask, (i) => (G[k][i % cols] += h[(pdy >> 2) + i] * dpS[k](h[(px >> 2) + i], pvec(P, i % cols))), k);
         };
         ex.paramGradCols(px, pdy, rows, cols, pp, cp, gp);
         const sums = new Float64Array(heap.memory.buffer, gp, K * cols);
