@@ -13,7 +13,7 @@
  */
 import { memoryImport } from './coreWat.js';
 import type { Program } from '../expr/ir.js';
-import { VECTOR_OPS, finite, ne, vpow, type VectorContext } from './vmath.js';
+import { VECTOR_OPS, finite, ne, vpow, vsincD, type VectorContext } from './vmath.js';
 
 /** Ops that take lane masks rather than numbers as (some) arguments. */
 function wantsMask(op: string, argIndex: number): boolean {
@@ -24,7 +24,13 @@ function wantsMask(op: string, argIndex: number): boolean {
 export function renderable(program: Program): boolean {
   // The lanes for the scalar path are reported with 4 bits per output, 8 outputs at most per function.
   if (program.outputs.length > 10) return false;
-  return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || VECTOR_OPS[ins.op] !== null);
+  return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || (ins.op === 'sinc_d' ? sincOrder(program, ins.args[0]) !== null : VECTOR_OPS[ins.op] !== null));
+}
+
+/** n of sinc_d(n, x) when it is the literal 0 or 1 (the orders with a vector version), else null. */
+function sincOrder(program: Program, arg: number): number | null {
+  const ins = program.instrs[arg];
+  return ins.kind === 'const' && (ins.value === 0 || ins.value === 1) ? ins.value : null;
 }
 
 /** A rendered module: its text and the constant table to place in memory. */
@@ -54,6 +60,14 @@ const f32Bits = (v: number): number => {
 };
 
 type Mode = 'shared' | 'cols';
+
+/** 1/c for a constant c whose f32 reciprocal is a normal number (the divisor of a division by a constant), else null. */
+function reciprocal(ins: Program['instrs'][number]): number | null {
+  if (ins.kind !== 'const') return null;
+  const c = Math.fround(ins.value);
+  const r = Math.fround(1 / c);
+  return Number.isFinite(c) && c !== 0 && Number.isFinite(r) && Math.abs(r) >= 1.1754943508222875e-38 ? 1 / c : null;
+}
 
 /**
  * Inputs beyond ±1e9 (±∞ included) take the scalar path: there x², x³… overflow f32 where the f64 code
@@ -146,6 +160,7 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
     },
     emit: (s) => target.push(s),
     bind: (value) => {
+      if (/^\(local\.get \$[\w]+\)$/.test(value)) return value;
       const memo = target === pre ? memoPre : memoBody;
       const hit = memo.get(value) ?? memoPre.get(value);
       if (hit) return hit;
@@ -169,6 +184,14 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
       } else conditions.push({ mask, ok: true, at: current });
     },
     maybeNaN: (value) => !notNaN.has(value),
+    squareOf: (value) => {
+      const m = /^\(local\.get \$v(\d+)\)$/.exec(value);
+      if (!m) return null;
+      const ins = instrs[Number(m[1])];
+      if (ins.kind !== 'op' || program.boolean[ins.args[0]]) return null;
+      const two = ins.op === 'pow' && instrs[ins.args[1]].kind === 'const' && (instrs[ins.args[1]] as { value: number }).value === 2;
+      return two || (ins.op === 'mul' && ins.args[0] === ins.args[1]) ? get(ins.args[0]) : null;
+    },
   };
   // Values kept as text rather than in a local (negation: one instruction, and the primitives see
   // through it, e.g. |−a| = |a|, so sigmoid(x) and sigmoid(−x) share their exponential).
@@ -197,6 +220,12 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
     else if (ins.op === 'pow') {
       const e = instrs[ins.args[1]];
       value = vpow(ctx, asNumber(ins.args[0]), asNumber(ins.args[1]), e.kind === 'const' ? e.value : null);
+    } else if (ins.op === 'sinc_d') {
+      value = vsincD(ctx, sincOrder(program, ins.args[0]) as number, asNumber(ins.args[1]));
+    } else if (ins.op === 'div' && reciprocal(instrs[ins.args[1]]) !== null && !program.boolean[ins.args[0]]) {
+      // a/c as a·(1/c): a multiplication instead of a division (exact for a power of two, else within
+      // one ulp of the quotient).
+      value = `(f32x4.mul ${asNumber(ins.args[0])} ${ctx.k(reciprocal(instrs[ins.args[1]]) as number)})`;
     } else {
       const op = VECTOR_OPS[ins.op];
       if (!op) throw new Error(`render: no vector version of '${ins.op}'`);

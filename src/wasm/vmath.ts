@@ -50,6 +50,8 @@ export interface VectorContext {
   require(mask: string): void;
   /** False when `value` is known never to be NaN in a lane that keeps its vector result. */
   maybeNaN(value: string): boolean;
+  /** b when `value` is the program's b² (b·b or b^2), else null. */
+  squareOf(value: string): string | null;
 }
 
 /** A value: numbers are f32x4, booleans are lane masks (all ones or zero). */
@@ -176,6 +178,13 @@ export function vexp(ctx: VectorContext, x: string): string {
 
 /** e^−z; lanes where z > −EXP_LO (a subnormal result) or z < −EXP_HI take the scalar path. */
 function vexpNeg(ctx: VectorContext, z: string): string {
+  const b = ctx.squareOf(z);
+  if (b !== null) {
+    // e^(−b²): the split form, exact in b² (and shared with erfc of the same b).
+    const a = let_(ctx, abs(b));
+    ctx.require(le(a, ctx.k(ERFC_Z_MAX)));
+    return expNegSquare(ctx, a);
+  }
   ctx.require(and(le(z, ctx.k(-EXP_LO)), ge(z, ctx.k(-EXP_HI))));
   return expCore(ctx, z, true);
 }
@@ -292,6 +301,11 @@ const ERFC_Z_MAX = 9.34;
  * bits, so zₕ² is exact) reduced as one exponent, so z² loses nothing. Valid for z ≤ ERFC_Z_MAX.
  */
 function erfcPositive(ctx: VectorContext, z: string): string {
+  return mul(expNegSquare(ctx, z), div(horner(ctx, z, ERFCX_P), horner(ctx, z, ERFCX_Q)));
+}
+
+/** e^(−z²) for z ≥ 0 (z ≤ ERFC_Z_MAX) with z² = zₕ² + (z − zₕ)(z + zₕ) reduced as one exponent. */
+function expNegSquare(ctx: VectorContext, z: string): string {
   const zh = let_(ctx, and(z, ctx.ki(0xfffff000 | 0)));
   const hi = let_(ctx, mul(zh, zh));
   const lo = let_(ctx, mul(sub(z, zh), add(z, zh)));
@@ -300,8 +314,7 @@ function erfcPositive(ctx: VectorContext, z: string): string {
   const s = let_(ctx, shl(t, 23));
   const nf = let_(ctx, sub(t, ctx.k(EXP_MAGIC)));
   const r = let_(ctx, add(sub(sub(mul(nf, ctx.k(-LN2_HI)), hi), lo), mul(nf, ctx.k(-LN2_LO))));
-  const e = add(mul(mul(r, s), horner(ctx, r, EXP_P)), s);
-  return mul(e, div(horner(ctx, z, ERFCX_P), horner(ctx, z, ERFCX_Q)));
+  return let_(ctx, add(mul(mul(r, s), horner(ctx, r, EXP_P)), s));
 }
 
 /** erf: the odd series below |x| = 0.5, else ±(1 − erfc|x|) (|x| clamped at 4, where erf rounds to ±1). */
@@ -318,21 +331,29 @@ export function verfc(ctx: VectorContext, x: string): string {
   const a = let_(ctx, abs(x));
   ctx.require(le(a, ctx.k(ERFC_Z_MAX)));
   const ec = let_(ctx, erfcPositive(ctx, a));
-  return sel(signMask(x), sub(ctx.k(2), ec), ec);
+  // erfc(−y): the sign of y picks the other way (at y = ±0 both give 1).
+  const y = unwrap(x, 'f32x4.neg');
+  return y !== null ? sel(signMask(y), ec, sub(ctx.k(2), ec)) : sel(signMask(x), sub(ctx.k(2), ec), ec);
 }
 
 const PIO2 = [1.5703125, 4.837512969970703125e-4, 7.54978995489188216e-8];
 const SIN_POLY = [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4];
 const COS_POLY = [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5];
 
-/** sin (cos = false) or cos (cos = true). */
-function sinCos(ctx: VectorContext, x: string, cos: boolean): string {
+/** The reduction x = n·π/2 + r (|x| ≤ 8192; larger lanes go to the scalar path) and sin r, cos r. */
+function sinCosParts(ctx: VectorContext, x: string): { n: string; s: string; c: string } {
   ctx.flag(gt(abs(x), ctx.k(8192)));
   const { n, nf } = roundInt(ctx, mul(x, ctx.k(2 / Math.PI)));
   const r = let_(ctx, sub(sub(sub(x, mul(nf, ctx.k(PIO2[0]))), mul(nf, ctx.k(PIO2[1]))), mul(nf, ctx.k(PIO2[2]))));
   const z = let_(ctx, mul(r, r));
   const s = let_(ctx, add(r, mul(mul(r, z), horner(ctx, z, SIN_POLY))));
   const c = let_(ctx, add(sub(ctx.k(1), mul(ctx.k(0.5), z)), mul(mul(z, z), horner(ctx, z, COS_POLY))));
+  return { n, s, c };
+}
+
+/** sin (cos = false) or cos (cos = true). */
+function sinCos(ctx: VectorContext, x: string, cos: boolean): string {
+  const { n, s, c } = sinCosParts(ctx, x);
   const q = cos ? let_(ctx, iadd(n, ctx.ki(1))) : n;
   // sin(x) = [s, c, −s, −c][q mod 4]; cos(x) = sin(x + π/2).
   const swap = let_(ctx, `(i32x4.eq ${and(q, ctx.ki(1))} ${ctx.ki(0)})`);
@@ -340,6 +361,107 @@ function sinCos(ctx: VectorContext, x: string, cos: boolean): string {
   const r0 = xor(v, and(shl(q, 30), ctx.ki(-0x80000000)));
   // sin(±0) = ±0.
   return cos ? r0 : sel(eq(x, ctx.k(0)), x, r0);
+}
+
+/** tan = s/c for n even, −c/s for n odd (one division); tan(±0) = ±0. */
+function vtan(ctx: VectorContext, x: string): string {
+  const { n, s, c } = sinCosParts(ctx, x);
+  const even = let_(ctx, `(i32x4.eq ${and(n, ctx.ki(1))} ${ctx.ki(0)})`);
+  const t = div(sel(even, s, neg(c)), sel(even, c, s));
+  return sel(eq(x, ctx.k(0)), x, t);
+}
+
+/** sin(x)/x with sinc(0) = 1 (sin is accurate relative to x near 0, so no series is needed). */
+function vsinc(ctx: VectorContext, x: string): string {
+  return sel(eq(x, ctx.k(0)), ctx.k(1), div(sinCos(ctx, x, false), x));
+}
+
+/** sinc′(x) = −x/3 + x³/30 − … (|x| < 1.5): the odd Taylor series as x·P(x²). */
+const SINC_D1_SERIES = [-1 / 3, 1 / 30, -1 / 840, 1 / 45360, -1 / 3991680, 1 / 518918400, -1 / 93405312000];
+
+/** sinc_d(n, x) for n = 0 (sinc) and n = 1: the series below |x| = 1.5, else (cos x − sinc x)/x. */
+export function vsincD(ctx: VectorContext, n: number, x: string): string {
+  if (n === 0) return vsinc(ctx, x);
+  const x2 = let_(ctx, mul(x, x));
+  // + 0: the scalar series sums to +0 at x = ±0.
+  const series = add(mul(x, horner(ctx, x2, SINC_D1_SERIES)), ctx.k(0));
+  const far = div(sub(sinCos(ctx, x, true), div(sinCos(ctx, x, false), x)), x);
+  return sel(lt(abs(x), ctx.k(1.5)), series, far);
+}
+
+/** Cephes asinf polynomial: asin(w) = w + w·z·P(z) with z = w² (w ≤ ½). */
+const ASIN_POLY = [1.6666752422e-1, 7.4953002686e-2, 4.5470025998e-2, 2.4181311049e-2, 4.2163199048e-2];
+
+/**
+ * asin|x| parts: p = asin(w) where w = |x| (|x| ≤ ½) or √((1 − |x|)/2) (|x| > ½, then asin|x| = π/2 − 2p).
+ * |x| > 1 gives NaN (the square root of a negative number).
+ */
+function asinParts(ctx: VectorContext, x: string): { big: string; p: string } {
+  const a = let_(ctx, abs(x));
+  const big = let_(ctx, gt(a, ctx.k(0.5)));
+  const z = let_(ctx, sel(big, mul(sub(ctx.k(1), a), ctx.k(0.5)), mul(a, a)));
+  const w = let_(ctx, sel(big, sqrt(z), a));
+  const p = let_(ctx, add(mul(mul(w, z), horner(ctx, z, ASIN_POLY)), w));
+  return { big, p };
+}
+
+function vasin(ctx: VectorContext, x: string): string {
+  const { big, p } = asinParts(ctx, x);
+  const r = sel(big, sub(ctx.k(Math.PI / 2), add(p, p)), p);
+  return or(r, signOf(ctx, x));
+}
+
+/** acos: π/2 − asin x for |x| ≤ ½; 2p for x > ½ and π − 2p for x < −½ (no cancellation). */
+function vacos(ctx: VectorContext, x: string): string {
+  const { big, p } = asinParts(ctx, x);
+  const twoP = add(p, p);
+  const far = sel(signMask(x), sub(ctx.k(Math.PI), twoP), twoP);
+  return sel(big, far, sub(ctx.k(Math.PI / 2), or(p, signOf(ctx, x))));
+}
+
+/** asinh|x| = log1p(|x| + x²/(1 + √(1 + x²))), the sign of x or-ed back in. */
+function vasinh(ctx: VectorContext, x: string): string {
+  const a = let_(ctx, abs(x));
+  const x2 = let_(ctx, mul(a, a));
+  const u = add(a, div(x2, add(ctx.k(1), sqrt(add(ctx.k(1), x2)))));
+  return or(vlog1p(ctx, let_(ctx, u)), signOf(ctx, x));
+}
+
+/** acosh x = log1p(t + √(t(t + 2))), t = x − 1 (exact near 1); NaN below 1. */
+function vacosh(ctx: VectorContext, x: string): string {
+  const t = let_(ctx, sub(x, ctx.k(1)));
+  return vlog1p(ctx, let_(ctx, add(t, sqrt(mul(t, add(t, ctx.k(2)))))));
+}
+
+/** atanh|x| = ½·log1p(2|x|/(1 − |x|)), the sign of x or-ed back in (±∞ at ±1, NaN beyond). */
+function vatanh(ctx: VectorContext, x: string): string {
+  const a = let_(ctx, abs(x));
+  const u = let_(ctx, div(add(a, a), sub(ctx.k(1), a)));
+  return or(mul(ctx.k(0.5), vlog1p(ctx, u)), signOf(ctx, x));
+}
+
+/**
+ * ∛x: a first guess from the bits (exponent divided by 3), two Halley steps y·(y³ + 2a)/(2y³ + a), then a
+ * Newton-like correction y − y·(y³ − a)/(2y³ + a) whose rounding error is a fraction of an ulp. |x| is
+ * scaled by 2^±90 into [2^−100, 2^100] first (the root by 2^∓30 after), so y³ neither underflows nor
+ * overflows; ∛±0 = ±0.
+ */
+function vcbrt(ctx: VectorContext, x: string): string {
+  const a0 = let_(ctx, abs(x));
+  const small = let_(ctx, lt(a0, ctx.k(2 ** -100)));
+  const big = let_(ctx, gt(a0, ctx.k(2 ** 100)));
+  const a = let_(ctx, mul(a0, sel(small, ctx.k(2 ** 90), sel(big, ctx.k(2 ** -90), ctx.k(1)))));
+  const guess = `(i32x4.trunc_sat_f32x4_s ${add(mul(`(f32x4.convert_i32x4_s ${a})`, ctx.k(1 / 3)), ctx.k(709921077))})`;
+  let y = let_(ctx, guess);
+  const a2 = let_(ctx, add(a, a));
+  for (let i = 0; i < 2; i++) {
+    const y3 = let_(ctx, mul(mul(y, y), y));
+    y = let_(ctx, mul(y, div(add(y3, a2), add(add(y3, y3), a))));
+  }
+  const y3 = let_(ctx, mul(mul(y, y), y));
+  y = let_(ctx, sub(y, mul(y, div(sub(y3, a), add(add(y3, y3), a)))));
+  const r = mul(y, sel(small, ctx.k(2 ** -30), sel(big, ctx.k(2 ** 30), ctx.k(1))));
+  return sel(eq(a0, ctx.k(0)), x, or(r, signOf(ctx, x)));
 }
 
 /** atan (Cephes atanf). */
@@ -435,7 +557,7 @@ export const VECTOR_OPS: { readonly [K in PrimitiveName]: VectorOp | null } = {
   log: (c, [a]) => vlog(c, a),
   log1p: (c, [a]) => vlog1p(c, a),
   sqrt: (_c, [a]) => sqrt(a),
-  cbrt: null,
+  cbrt: (c, [a]) => vcbrt(c, a),
   abs: (_c, [a]) => abs(a),
   sign: (c, [a]) => sel(gt(a, c.k(0)), c.k(1), sel(lt(a, c.k(0)), c.k(-1), sel(eq(a, c.k(0)), c.k(0), a))),
   step: (c, [a]) => {
@@ -444,9 +566,9 @@ export const VECTOR_OPS: { readonly [K in PrimitiveName]: VectorOp | null } = {
   },
   sin: (c, [a]) => sinCos(c, a, false),
   cos: (c, [a]) => sinCos(c, a, true),
-  tan: null,
-  asin: null,
-  acos: null,
+  tan: (c, [a]) => vtan(c, a),
+  asin: (c, [a]) => vasin(c, a),
+  acos: (c, [a]) => vacos(c, a),
   atan: (c, [a]) => vatan(c, a),
   sinh: (c, [a]) => {
     // sinh|x| = (e + e/(e + 1))/2 with e = expm1|x| (no cancellation), sign copied back.
@@ -459,15 +581,16 @@ export const VECTOR_OPS: { readonly [K in PrimitiveName]: VectorOp | null } = {
   },
   tanh: (c, [a]) => vtanh(c, a),
   sech: (c, [a]) => vsech(c, a),
-  asinh: null,
-  acosh: null,
-  atanh: null,
+  asinh: (c, [a]) => vasinh(c, a),
+  acosh: (c, [a]) => vacosh(c, a),
+  atanh: (c, [a]) => vatanh(c, a),
   erf: (c, [a]) => verf(c, a),
   erfc: (c, [a]) => verfc(c, a),
   sigmoid: (c, [a]) => vsigmoid(c, a),
   softplus: (c, [a]) => vsoftplus(c, a),
   logsigmoid: (c, [a]) => neg(vsoftplus(c, neg(a))),
-  sinc: null,
+  sinc: (c, [a]) => vsinc(c, a),
+  // sinc_d(n, x) is rendered by `vsincD` (n must be the literal 0 or 1; see `renderable`).
   sinc_d: null,
   min: (_c, [a, b]) => sel(or(lt(a, b), ne(a, a)), a, b),
   max: (_c, [a, b]) => sel(or(gt(a, b), ne(a, a)), a, b),
@@ -493,5 +616,8 @@ export function vpow(ctx: VectorContext, a: string, b: string, constantExponent:
 /** Stated accuracy of the vector primitives for finite results, in units in the last place of the f32 result (checked by test/wasm/vmath.test.ts). */
 export const ACCURACY_ULP: Readonly<Record<string, number>> = {
   exp: 2.5, expm1: 3, log: 2, log1p: 3, sigmoid: 3, tanh: 4, softplus: 3, logsigmoid: 3, sech: 4,
-  erf: 4, erfc: 8, sin: 2, cos: 2, atan: 3, sinh: 4, cosh: 3, hypot: 1, sqrt: 0.5,
+  erf: 4, erfc: 6, sin: 2, cos: 2, atan: 3, sinh: 4, cosh: 3, hypot: 1, sqrt: 0.5,
+  cbrt: 1.5, tan: 3, asin: 3, acos: 2, asinh: 3, acosh: 3, atanh: 3, sinc: 2,
+  /** sinc′ = sinc_d(1, x): in ulps of max(|sinc′ x|, (|cos x| + |sinc x|)/max(1, |x|)) (the recurrence cancels near its zeros). */
+  sinc_d: 3,
 };
