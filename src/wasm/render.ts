@@ -13,7 +13,7 @@
  */
 import { memoryImport } from './coreWat.js';
 import type { Program } from '../expr/ir.js';
-import { VECTOR_OPS, finite, ne, vpow, vsincD, type VectorContext } from './vmath.js';
+import { VECTOR_OPS, finite, ne, vpow, vsigmoidProduct, vsincD, type VectorContext } from './vmath.js';
 
 /** Ops that take lane masks rather than numbers as (some) arguments. */
 function wantsMask(op: string, argIndex: number): boolean {
@@ -25,6 +25,19 @@ export function renderable(program: Program): boolean {
   // The lanes for the scalar path are reported with 4 bits per output, 8 outputs at most per function.
   if (program.outputs.length > 10) return false;
   return program.instrs.every((ins) => ins.kind !== 'op' || ins.op === 'pow' || (ins.op === 'sinc_d' ? sincOrder(program, ins.args[0]) !== null : VECTOR_OPS[ins.op] !== null));
+}
+
+/** a when instructions i and j are sigmoid(a) and sigmoid(−a) (in either order), else null. */
+function sigmoidPair(program: Program, i: number, j: number): number | null {
+  const { instrs } = program;
+  const a = instrs[i];
+  const b = instrs[j];
+  if (a.kind !== 'op' || b.kind !== 'op' || a.op !== 'sigmoid' || b.op !== 'sigmoid') return null;
+  const na = instrs[a.args[0]];
+  const nb = instrs[b.args[0]];
+  if (nb.kind === 'op' && nb.op === 'neg' && nb.args[0] === a.args[0]) return a.args[0];
+  if (na.kind === 'op' && na.op === 'neg' && na.args[0] === b.args[0]) return b.args[0];
+  return null;
 }
 
 /** n of sinc_d(n, x) when it is the literal 0 or 1 (the orders with a vector version), else null. */
@@ -41,18 +54,27 @@ export interface RenderedModule {
 }
 
 class Constants {
-  readonly list: { bits: number }[] = [];
-  private readonly index = new Map<number, number>();
-  /** Index of a constant by its f32 bit pattern. */
-  add(bits: number): number {
-    const hit = this.index.get(bits);
+  /** Each constant as four 32-bit words. */
+  readonly list: (readonly number[])[] = [];
+  private readonly index = new Map<string, number>();
+  /** Index of a constant: one 32-bit pattern in every lane, or four words. */
+  add(bits: number | readonly number[]): number {
+    const words = typeof bits === 'number' ? [bits, bits, bits, bits] : bits;
+    const key = words.join(',');
+    const hit = this.index.get(key);
     if (hit !== undefined) return hit;
     const i = this.list.length;
-    this.list.push({ bits });
-    this.index.set(bits, i);
+    this.list.push(words);
+    this.index.set(key, i);
     return i;
   }
 }
+
+/** The two 32-bit words (low, high) of an f64. */
+const f64Words = (v: number): [number, number] => {
+  const w = new Int32Array(new Float64Array([v]).buffer);
+  return [w[0], w[1]];
+};
 
 const f32Bits = (v: number): number => {
   const b = new Float32Array([v]);
@@ -141,7 +163,7 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
   // Values that are never NaN in a lane that reaches the vector result: x (NaN x takes the scalar path)
   // and non-NaN constants.
   const notNaN = new Set<string>();
-  const constLocal = (bits: number): string => {
+  const constLocal = (bits: number | readonly number[]): string => {
     const idx = table.add(bits);
     let name = constLocals.get(idx);
     if (!name) {
@@ -153,6 +175,10 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
   const ctx: VectorContext = {
     k: (v) => constLocal(f32Bits(v)),
     ki: (v) => constLocal(v | 0),
+    kd: (v) => {
+      const [lo, hi] = f64Words(v);
+      return constLocal([lo, hi, lo, hi]);
+    },
     tmp: () => {
       const name = `$t${temps++}`;
       locals.push(name);
@@ -220,6 +246,9 @@ function renderBody(program: Program, outputs: readonly number[], mode: Mode, ta
     else if (ins.op === 'pow') {
       const e = instrs[ins.args[1]];
       value = vpow(ctx, asNumber(ins.args[0]), asNumber(ins.args[1]), e.kind === 'const' ? e.value : null);
+    } else if (ins.op === 'mul' && sigmoidPair(program, ins.args[0], ins.args[1]) !== null) {
+      // sigmoid(a)·sigmoid(−a) = e/(1 + e)² with e = e^−|a|: one division (sigmoid's derivative).
+      value = vsigmoidProduct(ctx, get(sigmoidPair(program, ins.args[0], ins.args[1]) as number));
     } else if (ins.op === 'sinc_d') {
       value = vsincD(ctx, sincOrder(program, ins.args[0]) as number, asNumber(ins.args[1]));
     } else if (ins.op === 'div' && reciprocal(instrs[ins.args[1]]) !== null && !program.boolean[ins.args[0]]) {
@@ -352,7 +381,7 @@ export function renderKernelModule(program: Program, shared: boolean): RenderedM
   }
   const constants = new Float32Array(table.list.length * 4);
   const bits = new Int32Array(constants.buffer);
-  table.list.forEach((c, i) => bits.fill(c.bits, 4 * i, 4 * i + 4));
+  table.list.forEach((c, i) => bits.set(c, 4 * i));
   const wat = `(module
 ${memoryImport(shared)}
 (import "env" "fix" (func $fix (param i32 i32)))

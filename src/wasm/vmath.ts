@@ -26,8 +26,13 @@ import type { PrimitiveName } from '../expr/ir.js';
  *   sech through e = exp(−|x|); tanh through expm1(−2|x|): no overflow anywhere.
  * - erfc: e^(−z²)·P(z)/Q(z), a degree-4/5 rational fit of erfc(z)·e^(z²) on [0, 9.4], with z² split so
  *   it loses nothing, and 2 − erfc|x| for x < 0; erf: odd Taylor series below |x| = 0.5, else ±(1 − erfc|x|).
- * - sin/cos: reduction by π/2 in three parts (|x| ≤ 8192; larger lanes go to the scalar path), Cephes
- *   polynomials; atan: Cephes reduction to [0, tan π/8] and its polynomial.
+ * - sin/cos/tan: reduction by π/2 in f64 (|x| ≤ 8192; larger lanes go to the scalar path), so r is
+ *   accurate next to the zeros too, Cephes polynomials; tan = s/c or −c/s (one division); sinc =
+ *   sin(x)/x; sinc′ by its Taylor series below |x| = 1.5, else (cos x − sinc x)/x.
+ * - atan: Cephes reduction to [0, tan π/8] and its polynomial; asin/acos: Cephes asinf (√((1 − |x|)/2)
+ *   above ½, acos without cancellation); asinh/acosh/atanh through log1p in cancellation-free forms;
+ *   cbrt: a guess from the exponent bits, two Halley steps and a final correction (scaled by 2^±90).
+ * - a division by a constant is a multiplication by its f32 reciprocal (within one ulp of the quotient).
  * - hypot in f64x2; min/max/clamp/sign/step/abs and the comparisons exactly as the JavaScript runtime.
  * The polynomial and rational coefficients were fitted for this project (Lawson's iteration in f64).
  */
@@ -38,6 +43,8 @@ export interface VectorContext {
   k(value: number): string;
   /** A splatted i32 constant. */
   ki(value: number): string;
+  /** A splatted f64 constant (f64x2). */
+  kd(value: number): string;
   /** A fresh v128 temporary (its name). */
   tmp(): string;
   /** Adds a statement before the value is used. */
@@ -255,6 +262,13 @@ export function vsigmoid(ctx: VectorContext, x: string): string {
   return div(num, let_(ctx, add(e, ctx.k(1))));
 }
 
+/** sigmoid(x)·sigmoid(−x) = e/(1 + e)² with e = e^−|x| (shares e and 1 + e with sigmoid). */
+export function vsigmoidProduct(ctx: VectorContext, x: string): string {
+  const e = vexpNegAbs(ctx, abs(x));
+  const d = let_(ctx, add(e, ctx.k(1)));
+  return div(e, mul(d, d));
+}
+
 /** tanh through e = expm1(−2|x|): tanh|x| = −e/(e + 2), the sign of x or-ed back in. */
 export function vtanh(ctx: VectorContext, x: string): string {
   const e = let_(ctx, expm1Core(ctx, mul(abs(x), ctx.k(-2))));
@@ -336,15 +350,30 @@ export function verfc(ctx: VectorContext, x: string): string {
   return y !== null ? sel(signMask(y), ec, sub(ctx.k(2), ec)) : sel(signMask(x), sub(ctx.k(2), ec), ec);
 }
 
-const PIO2 = [1.5703125, 4.837512969970703125e-4, 7.54978995489188216e-8];
 const SIN_POLY = [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4];
 const COS_POLY = [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5];
 
-/** The reduction x = n·π/2 + r (|x| ≤ 8192; larger lanes go to the scalar path) and sin r, cos r. */
+/** π/2 in two f64 parts (fdlibm's pio2_1, 33 bits, and pio2_1t): n·PIO2_HI is exact for |n| < 2^20. */
+const PIO2_HI = 1.57079632673412561417e0;
+const PIO2_LO = 6.07710050650619224932e-11;
+
+/**
+ * The reduction x = n·π/2 + r (|x| ≤ 8192; larger lanes go to the scalar path), done in f64 (each half of
+ * the lanes promoted) so r keeps its relative accuracy even next to a zero of sin or cos, and sin r, cos r.
+ */
 function sinCosParts(ctx: VectorContext, x: string): { n: string; s: string; c: string } {
   ctx.flag(gt(abs(x), ctx.k(8192)));
   const { n, nf } = roundInt(ctx, mul(x, ctx.k(2 / Math.PI)));
-  const r = let_(ctx, sub(sub(sub(x, mul(nf, ctx.k(PIO2[0]))), mul(nf, ctx.k(PIO2[1]))), mul(nf, ctx.k(PIO2[2]))));
+  const high = (v: string): string => `(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${v} ${v})`;
+  const half = (xh: string, nh: string): string => {
+    const n64 = let_(ctx, `(f64x2.promote_low_f32x4 ${nh})`);
+    const x64 = `(f64x2.promote_low_f32x4 ${xh})`;
+    const r64 = `(f64x2.sub (f64x2.sub ${x64} (f64x2.mul ${n64} ${ctx.kd(PIO2_HI)})) (f64x2.mul ${n64} ${ctx.kd(PIO2_LO)}))`;
+    return `(f32x4.demote_f64x2_zero ${r64})`;
+  };
+  const lo = half(x, nf);
+  const hi = half(high(x), high(nf));
+  const r = let_(ctx, `(i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 ${lo} ${hi})`);
   const z = let_(ctx, mul(r, r));
   const s = let_(ctx, add(r, mul(mul(r, z), horner(ctx, z, SIN_POLY))));
   const c = let_(ctx, add(sub(ctx.k(1), mul(ctx.k(0.5), z)), mul(mul(z, z), horner(ctx, z, COS_POLY))));

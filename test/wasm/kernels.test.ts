@@ -50,6 +50,9 @@ const PRIMITIVES: readonly [string, string, (x: number) => number, number, numbe
   ['cbrt', 'cbrt(x)', Math.cbrt, 1e-44, 3e38],
   ['cbrt', 'cbrt(x)', Math.cbrt, -10, 10],
   ['tan', 'tan(x)', Math.tan, -10, 10],
+  ['tan', 'tan(x)', Math.tan, -8000, 8000],
+  ['sin', 'sin(x)', Math.sin, -8192, 8192],
+  ['cos', 'cos(x)', Math.cos, -8192, 8192],
   ['asin', 'asin(x)', Math.asin, -1, 1],
   ['acos', 'acos(x)', Math.acos, -1, 1],
   ['asinh', 'asinh(x)', Math.asinh, -1e4, 1e4],
@@ -67,7 +70,7 @@ describe('f32x4 primitives: the stated accuracy against f64', () => {
       const act = resolveActivation(text);
       const k = w.kernel(act);
       expect(k).not.toBe(act.kernel);
-      const xs = sweep(lo, hi, 100_003);
+      const xs = sweep(lo, hi, 300_007);
       const x = w.alloc(xs.length);
       x.set(xs);
       const y = w.alloc(xs.length);
