@@ -81,6 +81,49 @@ async function timePeer(prepare: () => Promise<PeerRun | undefined>, reps: numbe
   }
 }
 
+/** A contender of an interleaved timing: what it runs, and how to free it. */
+interface Timed {
+  readonly run: () => Promise<unknown>;
+  readonly dispose: () => void;
+}
+
+/**
+ * Times several contenders round by round (after two warm-up rounds), one run of each per round; the
+ * median per contender (null where it could not be prepared), and its output where it is a peer run.
+ */
+async function timeInterleaved(prepares: readonly (() => Promise<Timed | PeerRun | undefined>)[], reps: number): Promise<{ ms: number | null; out: Float32Array | null }[]> {
+  const runs: (Timed | PeerRun | undefined)[] = [];
+  for (const prepare of prepares) {
+    try {
+      runs.push(await prepare());
+    } catch {
+      runs.push(undefined);
+    }
+  }
+  const samples = runs.map((): number[] => []);
+  try {
+    for (let round = 0; round < reps + 2; round++) {
+      for (let i = 0; i < runs.length; i++) {
+        const r = runs[i];
+        if (!r) continue;
+        const t0 = performance.now();
+        await r.run();
+        if (round >= 2) samples[i].push(performance.now() - t0);
+      }
+    }
+    const outs: (Float32Array | null)[] = [];
+    for (const r of runs) outs.push(r && 'label' in r ? ((await r.run()) as Float32Array[])[0] : null);
+    return samples.map((s, i) => {
+      if (s.length === 0) return { ms: null, out: null };
+      const sorted = [...s].sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      return { ms: sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, out: outs[i] };
+    });
+  } finally {
+    for (const r of runs) r?.dispose();
+  }
+}
+
 function copyLoop(x: Float32Array, y: Float32Array): void {
   for (let i = 0; i < x.length; i++) y[i] = x[i];
 }
@@ -128,18 +171,24 @@ export async function benchKernels(quick: boolean, log: (line: string) => void):
       k.backward(x, dy, dx, p);
     }), ownReps)).medianMs;
     const wk = wasm.kernel(act);
-    const wasmForwardMs = (await timeRuns(syncRun(() => wk.forward(wx, wy, p)), ownReps)).medianMs;
-    const wasmForwardBackwardMs = (await timeRuns(syncRun(() => {
-      wk.forward(wx, wy, p);
-      wk.backward(wx, wdy, wdx, p);
-    }), ownReps)).medianMs;
     const pos = await timeRuns(syncRun(() => k.forward(xPos, y, p)), ownReps);
     const forwardPositiveMs = pos.medianMs;
     const cpuF = await timePeer(() => prepareTfjsRun(id, 'cpu', x, false), peerReps);
-    const wasmF = await timePeer(() => prepareTfjsRun(id, 'wasm', x, false), peerReps);
-    const onnxF = await timePeer(() => prepareOnnxRun(id, x), peerReps);
     const cpuFB = await timePeer(() => prepareTfjsRun(id, 'cpu', x, true), peerReps);
-    const wasmFB = await timePeer(() => prepareTfjsRun(id, 'wasm', x, true), peerReps);
+    // The figures the targets compare are timed interleaved (one run of each per round), so that a
+    // machine whose load changes during the run slows them alike.
+    const [wasmF1, wasmFB1, wasmF, onnxF, wasmFB] = await timeInterleaved([
+      () => Promise.resolve({ run: syncRun(() => wk.forward(wx, wy, p)), dispose: () => {} }),
+      () => Promise.resolve({ run: syncRun(() => {
+        wk.forward(wx, wy, p);
+        wk.backward(wx, wdy, wdx, p);
+      }), dispose: () => {} }),
+      () => prepareTfjsRun(id, 'wasm', x, false),
+      () => prepareOnnxRun(id, x),
+      () => prepareTfjsRun(id, 'wasm', x, true),
+    ], ownReps);
+    const wasmForwardMs = wasmF1.ms as number;
+    const wasmForwardBackwardMs = wasmFB1.ms as number;
     let maxDiff: number | null = null;
     if (cpuF.out) {
       maxDiff = 0;

@@ -4,7 +4,7 @@ import { jsBackend } from '../nn/jsBackend.js';
 import { createWasmBackend } from './wasmBackend.js';
 
 export { createWasmBackend, createIsolatedWasmBackend, DEFAULT_CUTOFFS, type SizeCutoffs, type WasmBackend } from './wasmBackend.js';
-export { KernelCache, kernelKey } from './kernelCache.js';
+export { DEFAULT_KERNEL_CACHE_SIZE, KernelCache, kernelKey } from './kernelCache.js';
 export { Heap } from './heap.js';
 export { assemble, loadBinaryen, vectorConstantsInLoops } from './assemble.js';
 export { renderKernelModule, renderable } from './render.js';

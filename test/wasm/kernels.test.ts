@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import { CATALOG } from '../../src/activations/registry.js';
 import { erf, erfc } from '../../src/util/special.js';
+import { sinc, sincDerivative } from '../../src/expr/runtime.js';
 import { compileScalar } from '../../src/expr/compile.js';
 import { lower } from '../../src/expr/ir.js';
 import { VECTOR_OPS } from '../../src/wasm/vmath.js';
@@ -44,6 +45,23 @@ const PRIMITIVES: readonly [string, string, (x: number) => number, number, numbe
   ['cosh', 'cosh(x)', Math.cosh, -88, 88],
   ['hypot', 'hypot(x, 3)', (x) => Math.hypot(x, 3), -1e4, 1e4],
   ['sqrt', 'sqrt(x)', Math.sqrt, 1e-30, 1e30],
+  ['log1p', 'log1p(x)', Math.log1p, -0.99, 10],
+  ['log1p', 'log1p(x)', Math.log1p, 1e-30, 1e30],
+  ['cbrt', 'cbrt(x)', Math.cbrt, 1e-44, 3e38],
+  ['cbrt', 'cbrt(x)', Math.cbrt, -10, 10],
+  ['tan', 'tan(x)', Math.tan, -10, 10],
+  ['tan', 'tan(x)', Math.tan, -8000, 8000],
+  ['sin', 'sin(x)', Math.sin, -8192, 8192],
+  ['cos', 'cos(x)', Math.cos, -8192, 8192],
+  ['asin', 'asin(x)', Math.asin, -1, 1],
+  ['acos', 'acos(x)', Math.acos, -1, 1],
+  ['asinh', 'asinh(x)', Math.asinh, -1e4, 1e4],
+  ['asinh', 'asinh(x)', Math.asinh, 1e-30, 1e9],
+  ['acosh', 'acosh(x)', Math.acosh, 1, 1e9],
+  ['atanh', 'atanh(x)', Math.atanh, -0.99999, 0.99999],
+  ['atanh', 'atanh(x)', Math.atanh, 1e-30, 0.5],
+  ['sinc', 'sinc(x)', sinc, -100, 100],
+  ['sinc', 'sinc(x)', sinc, 1e-30, 8000],
 ];
 
 describe('f32x4 primitives: the stated accuracy against f64', () => {
@@ -52,7 +70,7 @@ describe('f32x4 primitives: the stated accuracy against f64', () => {
       const act = resolveActivation(text);
       const k = w.kernel(act);
       expect(k).not.toBe(act.kernel);
-      const xs = sweep(lo, hi, 100_003);
+      const xs = sweep(lo, hi, 300_007);
       const x = w.alloc(xs.length);
       x.set(xs);
       const y = w.alloc(xs.length);
@@ -68,6 +86,27 @@ describe('f32x4 primitives: the stated accuracy against f64', () => {
   }
 });
 
+describe('f32x4 sinc′ (sinc_d(1, x), the derivative output of sinc)', () => {
+  it(`is within ${ACCURACY_ULP.sinc_d} ulp of max(|sinc′|, (|cos x| + |sinc x|)/max(1, |x|)) on [-40, 40]`, () => {
+    const act = resolveActivation('sinc(x)');
+    const k = w.kernel(act);
+    expect(k).not.toBe(act.kernel);
+    const xs = sweep(-40, 40, 100_003);
+    const x = w.alloc(xs.length);
+    x.set(xs);
+    const y = w.alloc(xs.length);
+    const d = w.alloc(xs.length);
+    k.forwardDeriv(x, y, d, []);
+    let worst = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const t = sincDerivative(1, x[i]);
+      const scale = Math.max(Math.abs(t), (Math.abs(Math.cos(x[i])) + Math.abs(sinc(x[i]))) / Math.max(1, Math.abs(x[i])));
+      worst = Math.max(worst, Math.abs(d[i] - t) / (scale * 2 ** -23));
+    }
+    expect(worst).toBeLessThanOrEqual(ACCURACY_ULP.sinc_d);
+  });
+});
+
 const SPECIAL = [Number.NaN, Infinity, -Infinity, 0, -0, 1e-40, -1e-40, 3e38, -3e38];
 
 describe('catalog sweep on the wasm backend', () => {
@@ -77,7 +116,7 @@ describe('catalog sweep on the wasm backend', () => {
       const k = w.kernel(act);
       const program = lower([act.expr, act.derivative, ...act.paramDerivatives], act.paramNames);
       if (!renderable(program)) {
-        // A primitive without a vector version (sinc, asinh, ...): the JavaScript kernels run.
+        // A primitive without a vector version (sinc_d of order 2 and more): the JavaScript kernels run.
         expect(program.instrs.some((ins) => ins.kind === 'op' && ins.op !== 'pow' && VECTOR_OPS[ins.op] === null)).toBe(true);
         expect(k).toBe(act.kernel);
         return;
