@@ -65,6 +65,15 @@ export class Model {
   }
 
   /**
+   * Frees the model's arrays on its backend (on the wasm backend: returns its blocks of WebAssembly
+   * memory for the next models). The model must not be used afterwards. Optional: a dropped model's
+   * blocks are also freed once it is garbage collected.
+   */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+  }
+
+  /**
    * Outputs (identity, sigmoid probabilities or softmax probabilities) for `rows` rows of x, as a new
    * array rows×outputSize. Evaluates in chunks so memory stays bounded.
    */
