@@ -3,8 +3,9 @@ import type { Backend } from '../nn/backend.js';
 import { jsBackend } from '../nn/jsBackend.js';
 import type { LayerActivation } from '../nn/layerActivation.js';
 import { createOptimizer, type Optimizer, type OptimizerConfig, type Param } from '../nn/optimizers.js';
-import { assemble, loadBinaryen } from './assemble.js';
-import { coreWat, PARAM_ENTRY_BYTES } from './coreWat.js';
+import { loadBinaryen } from './assemble.js';
+import { CORE_WASM_SHARED, CORE_WASM_UNSHARED } from './coreBinary.js';
+import { PARAM_ENTRY_BYTES } from './coreWat.js';
 import { Heap } from './heap.js';
 import { KernelCache } from './kernelCache.js';
 
@@ -49,8 +50,19 @@ export interface SizeCutoffs {
 /** The cutoffs of `createWasmBackend` (measured on the 2-8-8-1 and 784-128-64-10 networks of `npm run bench`). */
 export const DEFAULT_CUTOFFS: SizeCutoffs = { gemmMacs: 2048, elements: 256 };
 
+/**
+ * The core module, compiled from the binary embedded in coreBinary.ts (coreWat.ts assembled by binaryen
+ * ahead of time: scripts/core-wasm.ts), so the backend starts without running binaryen on it.
+ */
+function coreModule(shared: boolean): WebAssembly.Module {
+  const text = atob(shared ? CORE_WASM_SHARED : CORE_WASM_UNSHARED);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new WebAssembly.Module(bytes);
+}
+
 function build(heap: Heap, cut: SizeCutoffs): WasmBackend {
-  const { module } = assemble(coreWat(heap.shared));
+  const module = coreModule(heap.shared);
   const core = new WebAssembly.Instance(module, { env: { memory: heap.memory } }).exports as unknown as CoreExports;
   const kernels = new KernelCache(heap);
 
