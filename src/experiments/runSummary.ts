@@ -40,5 +40,11 @@ export function summarizeRun(task: RunTask, result: JobResult): RunSummary {
 
 /** Runs one task in this thread. */
 export function runTask(task: RunTask, options: Omit<RunJobOptions, 'onEpoch'> = {}): RunSummary {
-  return summarizeRun(task, runJob(task.job, options));
+  const result = runJob(task.job, options);
+  try {
+    return summarizeRun(task, result);
+  } finally {
+    // The summary keeps numbers only: the model's buffers (WebAssembly memory on the wasm backend) go back now.
+    result.model.dispose();
+  }
 }
