@@ -54,7 +54,7 @@ export const DEFAULT_CUTOFFS: SizeCutoffs = { gemmMacs: 2048, elements: 256 };
  * The core module, compiled from the binary embedded in coreBinary.ts (coreWat.ts assembled by binaryen
  * ahead of time: scripts/core-wasm.ts), so the backend starts without running binaryen on it.
  */
-function coreModule(shared: boolean): WebAssembly.Module {
+export function coreModule(shared: boolean): WebAssembly.Module {
   const text = atob(shared ? CORE_WASM_SHARED : CORE_WASM_UNSHARED);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
