@@ -69,11 +69,12 @@ export async function createParallelWasmBackend(minMacs = 200_000): Promise<Para
   const ctrlAt = heap.reserve(64);
   const ctrl = new Int32Array(heap.memory.buffer, ctrlAt, 16);
   const worker = new Worker(HELPER, { eval: true, workerData: { memory: heap.memory, module, ctrlAt } });
-  worker.unref();
   await new Promise<void>((resolve, reject) => {
     worker.once('online', resolve);
     worker.once('error', reject);
   });
+  // An idle helper does not keep the process alive.
+  worker.unref();
   let open = true;
   let tmpAt = 0;
   let tmpBytes = 0;
@@ -142,6 +143,7 @@ export async function createParallelWasmBackend(minMacs = 200_000): Promise<Para
     async close() {
       if (!open) return;
       open = false;
+      worker.ref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       post(OP_STOP, []);
       await exited;
