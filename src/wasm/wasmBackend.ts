@@ -75,6 +75,20 @@ function build(heap: Heap, cut: SizeCutoffs): WasmBackend {
     heap.finish();
   };
 
+  // A block for W transposed by denseBack when every operand is in the memory (grown as needed).
+  let tAt = 0;
+  let tBytes = 0;
+  const transposeScratch = (bytes: number): number => {
+    if (bytes > tBytes) {
+      if (tBytes > 0) heap.release(tAt);
+      const want = Math.max(bytes, 2 * tBytes);
+      tAt = heap.reserve(want);
+      if (tAt < 0) throw new Error('wasm heap: out of memory for a transposed operand');
+      tBytes = want;
+    }
+    return tAt;
+  };
+
   return {
     name: 'wasm',
     heap,
@@ -115,6 +129,13 @@ function build(heap: Heap, cut: SizeCutoffs): WasmBackend {
       heap.finish();
     },
     denseBackward(x, da, d, w, dz, gw, gb, dx, n, k, u) {
+      const own = heap.owns(x) && heap.owns(da) && heap.owns(w) && heap.owns(gw) && heap.owns(gb)
+        && (d === null || (heap.owns(d) && heap.owns(dz))) && (dx === null || heap.owns(dx));
+      if (own) {
+        const t = dx ? transposeScratch(k * u * 4) : 0;
+        core.denseBack(x.byteOffset, da.byteOffset, d ? d.byteOffset : 0, w.byteOffset, d ? dz.byteOffset : 0, gw.byteOffset, gb.byteOffset, dx ? dx.byteOffset : 0, t, n, k, u);
+        return;
+      }
       heap.begin(heap.need(x, da, w, dz, gw, gb) + (d ? heap.need(d) : 0) + (dx ? heap.need(dx) + k * u * 4 + 16 : 0));
       const px = heap.arg(x, true, false, n * k);
       const pda = heap.arg(da, true, false, n * u);
