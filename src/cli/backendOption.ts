@@ -1,4 +1,5 @@
 import { setDefaultBackend } from '../nn/defaultBackend.js';
+import { installBinaryenImport } from '../node/binaryenImport.js';
 import { BACKENDS, loadBackend, type BackendName } from '../wasm/index.js';
 import { parseChoice } from './args.js';
 
@@ -11,6 +12,7 @@ import { parseChoice } from './args.js';
 export function useBackendOption(value: string | undefined): Promise<BackendName> {
   const name = value === undefined ? 'wasm' : parseChoice<BackendName>(value, '--backend', BACKENDS);
   process.env.ACTLAB_BACKEND = name;
+  installBinaryenImport();
   return loadBackend(name).then((backend) => {
     setDefaultBackend(backend);
     return name;

@@ -40,5 +40,11 @@ export function summarizeRun(task: RunTask, result: RunResult): RunSummary {
 
 /** Runs one task in this thread. */
 export function runTask(task: RunTask, options: Omit<TrainRunOptions, 'onEpoch'> = {}): RunSummary {
-  return summarizeRun(task, trainRun(task.job, options));
+  const result = trainRun(task.job, options);
+  try {
+    return summarizeRun(task, result);
+  } finally {
+    // The summary keeps numbers only: the model's buffers (WebAssembly memory on the wasm backend) go back now.
+    result.model.dispose();
+  }
 }

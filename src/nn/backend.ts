@@ -29,10 +29,34 @@ export interface Backend {
    * WebAssembly memory). Layers and the trainer allocate their buffers here; default `new Float32Array`.
    */
   alloc?(length: number): Float32Array;
+  /**
+   * Releases an array `alloc` returned, once nothing uses it (a disposed model's buffers); default
+   * nothing (the garbage collector takes plain arrays).
+   */
+  free?(a: Float32Array): void;
+  /**
+   * A dense layer's forward pass in one call: z (n×units) = x (n×inputSize) · W (inputSize×units) + b.
+   * Default `broadcastRows` then `gemm` with accumulate, whose f32 operations it must repeat exactly.
+   */
+  denseForward?(x: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, n: number, inputSize: number, units: number): void;
+  /**
+   * A dense layer's backward pass in one call: dz = da ∘ d (when `d` is null, dz is da and the `dz`
+   * array is not written), dW = xᵀ·dz, db = Σ_rows dz and, when `dx` is not null, dx = dz·Wᵀ. Default
+   * `mul`, `gemmTN`, `sumRows` and `gemmNT`, whose f32 operations it must repeat exactly.
+   */
+  denseBackward?(
+    x: Float32Array, da: Float32Array, d: Float32Array | null, w: Float32Array, dz: Float32Array,
+    gw: Float32Array, gb: Float32Array, dx: Float32Array | null, n: number, inputSize: number, units: number,
+  ): void;
   /** The kernels this backend runs for an activation; default `activation.kernel` (compiled JavaScript). */
   kernel?(activation: LayerActivation): ActivationKernel;
   /** The optimiser over `params`; default the engine's JavaScript `createOptimizer`. */
   createOptimizer?(config: OptimizerConfig, params: readonly Param[]): Optimizer;
+}
+
+/** `backend.free(a)` where the backend has one (arrays from `allocFor` only). */
+export function freeFor(backend: Backend, a: Float32Array): void {
+  backend.free?.(a);
 }
 
 /** `backend.alloc(length)`, or a plain array for a backend without one. */

@@ -1,5 +1,5 @@
 import type { ActivationKernel } from '../expr/kernel.js';
-import { allocFor, type Backend } from './backend.js';
+import { allocFor, freeFor, type Backend } from './backend.js';
 import { learnableParamNames, type LayerActivation } from './layerActivation.js';
 
 /**
@@ -110,8 +110,11 @@ export class DenseLayer {
   forward(x: Float32Array, n: number): Float32Array {
     const buf = this.buffersFor(n);
     const { backend, units } = this;
-    backend.broadcastRows(this.bias, buf.z, n, units);
-    backend.gemm(x, this.weights, buf.z, n, this.inputSize, units, true);
+    if (backend.denseForward) backend.denseForward(x, this.weights, this.bias, buf.z, n, this.inputSize, units);
+    else {
+      backend.broadcastRows(this.bias, buf.z, n, units);
+      backend.gemm(x, this.weights, buf.z, n, this.inputSize, units, true);
+    }
     const kernel = this.kernel;
     if (kernel) {
       if (this.paramMode === 'per-unit') kernel.forwardDerivCols(buf.z, buf.a, buf.d, units, this.unitParams);
@@ -129,6 +132,12 @@ export class DenseLayer {
     const buf = this.buffersFor(n);
     const { backend, units, inputSize } = this;
     const kernel = this.kernel;
+    if (backend.denseBackward) {
+      if (kernel) this.paramGradients(kernel, buf.z, da);
+      const dx = needInputGrad ? buf.dx : null;
+      backend.denseBackward(x, da, kernel ? buf.d : null, this.weights, buf.dz, this.gradWeights, this.gradBias, dx, n, inputSize, units);
+      return dx;
+    }
     let dz = da;
     if (kernel) {
       backend.mul(da, buf.d, buf.dz);
@@ -146,6 +155,17 @@ export class DenseLayer {
   lastPass(n: number): { z: Float32Array; a: Float32Array; d: Float32Array } {
     const b = this.buffersFor(n);
     return { z: b.z, a: b.a, d: b.d };
+  }
+
+  /**
+   * Frees the layer's arrays on its backend (weights, gradients, parameters, batch buffers). The layer
+   * must not be used afterwards.
+   */
+  dispose(): void {
+    const arrays = [this.weights, this.bias, this.gradWeights, this.gradBias, this.sharedParams, this.gradSharedParams, ...this.unitParams, ...this.gradUnitParams];
+    for (const b of this.buffers.values()) arrays.push(b.z, ...(b.a === b.z ? [] : [b.a]), b.d, b.dz, b.dx);
+    this.buffers.clear();
+    for (const a of arrays) freeFor(this.backend, a);
   }
 
   private paramGradients(kernel: ActivationKernel, z: Float32Array, da: Float32Array): void {

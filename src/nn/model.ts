@@ -77,6 +77,15 @@ export class Model {
   }
 
   /**
+   * Frees the model's arrays on its backend (on the wasm backend: returns its blocks of WebAssembly
+   * memory for the next models). The model must not be used afterwards. Optional: a dropped model's
+   * blocks are also freed once it is garbage collected.
+   */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+  }
+
+  /**
    * Pre-activations and outputs of every hidden layer for `rows` rows of x in one forward pass, first hidden
    * layer first (copies; the logits layer is left out). What lessons and diagnostics look inside a network with.
    */

@@ -27,6 +27,8 @@ export interface OptimizerConfig {
 export interface Optimizer {
   /** One update of every parameter with learning rate `lr`. */
   step(lr: number): void;
+  /** Releases the optimiser's state where a backend allocated it (after the last step); optional. */
+  dispose?(): void;
 }
 
 /**

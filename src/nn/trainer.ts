@@ -1,5 +1,5 @@
 import { ActlabError } from '../util/errors.js';
-import { allocFor } from './backend.js';
+import { allocFor, freeFor } from './backend.js';
 import { createRng } from '../util/rng.js';
 import { LayerStats, type LayerDiagnostics } from './diagnostics.js';
 import { forwardBackward } from './backprop.js';
@@ -73,6 +73,11 @@ export interface Trainer {
   step(): { loss: number; epochRecord: EpochRecord | null };
   /** Trains to the end of the current epoch and returns its record. */
   runEpoch(): EpochRecord;
+  /**
+   * Frees the trainer's own arrays (batch buffers, optimiser state) on the model's backend; the model
+   * stays. The trainer must not step afterwards. Optional: they are also freed once it is collected.
+   */
+  dispose(): void;
 }
 
 /** Callbacks of `train`. */
@@ -206,6 +211,11 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
         if (epochRecord) return epochRecord;
       }
     },
+    dispose() {
+      optimizer.dispose?.();
+      for (const a of [xb, yb, ...grads.values()]) freeFor(backend, a);
+      grads.clear();
+    },
   };
   return trainer;
 }
@@ -214,10 +224,14 @@ export function createTrainer(model: Model, data: TrainSplit, config: TrainConfi
 export function train(model: Model, data: TrainSplit, config: TrainConfig, callbacks: TrainCallbacks = {}): TrainResult {
   const trainer = createTrainer(model, data, config);
   let steps = 0;
-  while (!trainer.done) {
-    const { epochRecord } = trainer.step();
-    steps++;
-    if (epochRecord) callbacks.onEpoch?.(epochRecord);
+  try {
+    while (!trainer.done) {
+      const { epochRecord } = trainer.step();
+      steps++;
+      if (epochRecord) callbacks.onEpoch?.(epochRecord);
+    }
+  } finally {
+    trainer.dispose();
   }
   const history = trainer.history;
   return { model, history, final: history[history.length - 1], steps };

@@ -10,6 +10,7 @@ import { runTask, type RunSummary } from '../experiments/runSummary.js';
 import { ActlabError } from '../util/errors.js';
 import { setDefaultBackend } from '../nn/defaultBackend.js';
 import { isBackendName, loadBackend } from '../wasm/index.js';
+import { installBinaryenImport } from './binaryenImport.js';
 import { nodeLoaders } from './nodeLoaders.js';
 import type { WorkerReply } from './workerPool.js';
 
@@ -18,6 +19,7 @@ const cache = new Map<string, PreparedData>();
 // The engine backend the CLI chose (--backend), passed through the environment (js, the library's default,
 // when unset); created once per thread.
 const chosen = process.env.ACTLAB_BACKEND;
+installBinaryenImport();
 const ready = loadBackend(chosen !== undefined && isBackendName(chosen) ? chosen : 'js').then(setDefaultBackend);
 
 parentPort?.on('message', (task: RunTask) => {

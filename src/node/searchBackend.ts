@@ -6,6 +6,7 @@ import { setDefaultBackend } from '../nn/defaultBackend.js';
 import type { Backend } from '../nn/backend.js';
 import type { EvalTask } from '../search/evaluation.js';
 import { loadBackend } from '../wasm/index.js';
+import { installBinaryenImport } from './binaryenImport.js';
 
 const loaded = new Map<string, Promise<Backend>>();
 
@@ -14,6 +15,7 @@ export async function useTaskBackend(task: EvalTask): Promise<void> {
   if (!task.backend) return;
   let p = loaded.get(task.backend);
   if (!p) {
+    installBinaryenImport();
     p = loadBackend(task.backend);
     loaded.set(task.backend, p);
   }

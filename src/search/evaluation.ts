@@ -68,6 +68,8 @@ const mean = (v: readonly number[]): number => (v.length ? v.reduce((s, x) => s 
 export function runEvalTask(task: EvalTask, data?: PreparedData, loaders?: DataLoaders): EvalOutcome {
   try {
     const r = trainRun(task.job, { ...(data ? { data } : {}), ...(loaders ? { loaders } : {}) });
+    // The outcome keeps numbers only: the model's buffers (WebAssembly memory on the wasm backend) go back now.
+    r.model.dispose();
     let probe: InitProbe | undefined;
     if (task.probe) {
       const layers = r.diagnostics.layers;

@@ -24,9 +24,19 @@ interface Binaryen {
 let loading: Promise<Binaryen> | null = null;
 let loaded: Binaryen | null = null;
 
+let importBinaryen: () => Promise<unknown> = () => import('binaryen');
+
+/**
+ * Replaces how `loadBinaryen` imports the `binaryen` package (before its first call): a host can wrap the
+ * import, as src/node/binaryenImport.ts does to keep binaryen's own WebAssembly off V8's optimising tier.
+ */
+export function setBinaryenImport(importer: () => Promise<unknown>): void {
+  importBinaryen = importer;
+}
+
 /** Loads binaryen.js once. */
 export async function loadBinaryen(): Promise<void> {
-  loading ??= import('binaryen').then((m) => {
+  loading ??= importBinaryen().then((m) => {
     loaded = (m as unknown as { default: Binaryen }).default;
     return loaded;
   });
@@ -51,6 +61,17 @@ export interface Assembled {
  * validate: a bug in a renderer, never a user error. Call `loadBinaryen` first.
  */
 export function assemble(wat: string, keepText = false): Assembled {
+  const { binary, text } = optimisedBinary(wat, keepText);
+  const module = new WebAssembly.Module(binary);
+  return { module, bytes: binary.length, ...(text !== undefined ? { text } : {}) };
+}
+
+/** The optimised binary of WebAssembly text (what `assemble` compiles); for embedding a module ahead of time. */
+export function assembleBinary(wat: string): Uint8Array<ArrayBuffer> {
+  return optimisedBinary(wat, false).binary;
+}
+
+function optimisedBinary(wat: string, keepText: boolean): { binary: Uint8Array<ArrayBuffer>; text?: string } {
   const b = loaded;
   if (!b) throw new Error('assemble: binaryen is not loaded; await loadBinaryen() first');
   const mod = b.parseText(wat);
@@ -62,9 +83,7 @@ export function assemble(wat: string, keepText = false): Assembled {
     b.setShrinkLevel(0);
     mod.optimize();
     const binary = mod.emitBinary();
-    const text = keepText ? mod.emitText() : undefined;
-    const module = new WebAssembly.Module(binary);
-    return { module, bytes: binary.length, ...(text !== undefined ? { text } : {}) };
+    return keepText ? { binary, text: mod.emitText() } : { binary };
   } finally {
     mod.dispose();
   }

@@ -116,7 +116,7 @@ ${memoryImport(shared)}
 ${gemmFunction()}
 
 ;; out (rows×cols) = transpose of a (cols×rows... i.e. a is r×c, out is c×r).
-(func (export "transpose") (param $a i32) (param $out i32) (param $r i32) (param $c i32)
+(func $transpose (export "transpose") (param $a i32) (param $out i32) (param $r i32) (param $c i32)
   (local $i i32) (local $j i32) (local $src i32)
   (local.set $i (i32.const 0))
   (block $ib (loop $il
@@ -133,7 +133,7 @@ ${gemmFunction()}
     (br $il))))
 
 ;; out[j] (+)= sum over rows of a[i, j].
-(func (export "sumRows") (param $a i32) (param $out i32) (param $rows i32) (param $cols i32) (param $acc i32)
+(func $sumRows (export "sumRows") (param $a i32) (param $out i32) (param $rows i32) (param $cols i32) (param $acc i32)
   (local $i i32) (local $j i32) (local $pa i32) (local $c4 i32)
   (local.set $c4 (i32.and (local.get $cols) (i32.const -4)))
   (if (i32.eqz (local.get $acc)) (then (memory.fill (local.get $out) (i32.const 0) (i32.shl (local.get $cols) (i32.const 2)))))
@@ -161,7 +161,7 @@ ${gemmFunction()}
     (br $il))))
 
 ;; out[i] = a[i] * b[i], i < len.
-(func (export "mul") (param $a i32) (param $b i32) (param $out i32) (param $len i32)
+(func $mul (export "mul") (param $a i32) (param $b i32) (param $out i32) (param $len i32)
   (local $o i32) (local $end4 i32) (local $end i32)
   (local.set $end (i32.shl (local.get $len) (i32.const 2)))
   (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
@@ -178,9 +178,50 @@ ${gemmFunction()}
     (local.set $o (i32.add (local.get $o) (i32.const 4)))
     (br $sl))))
 
+${layerFunctions()}
+
 ${optimizerFunctions()}
 )`;
 }
+
+/**
+ * A dense layer's work in one call each way, so a small network costs few calls into WebAssembly:
+ * `dense` is z = x·W + b (the bias copied into each row, then the product accumulated onto it: the same
+ * f32 operations as broadcastRows followed by gemm); `denseBack` is dz = da ∘ f'(z) (skipped when d = 0,
+ * then dz is da), dW = xᵀ·dz, db = Σ_rows dz and, when dx ≠ 0, dx = dz·Wᵀ (W transposed into tmp first),
+ * the same operations as mul, gemmTN, sumRows and gemmNT.
+ */
+function layerFunctions(): string {
+  return `
+(func (export "dense") (param $x i32) (param $w i32) (param $b i32) (param $z i32) (param $n i32) (param $k i32) (param $u i32)
+  (local $i i32) (local $row i32) (local $bytes i32)
+  (local.set $bytes (i32.shl (local.get $u) (i32.const 2)))
+  (local.set $row (local.get $z))
+  (block $ib (loop $il
+    (br_if $ib (i32.ge_u (local.get $i) (local.get $n)))
+    (memory.copy (local.get $row) (local.get $b) (local.get $bytes))
+    (local.set $row (i32.add (local.get $row) (local.get $bytes)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $il)))
+  (call $gemm (local.get $x) (local.get $w) (local.get $z) (local.get $n) (local.get $k) (local.get $u) (i32.const 1)
+    (i32.shl (local.get $k) (i32.const 2)) (i32.const 4)))
+
+(func (export "denseBack") (param $x i32) (param $da i32) (param $d i32) (param $w i32) (param $dz i32) (param $gw i32) (param $gb i32)
+  (param $dx i32) (param $tmp i32) (param $n i32) (param $k i32) (param $u i32)
+  (if (local.get $d)
+    (then (call $mul (local.get $da) (local.get $d) (local.get $dz) (i32.mul (local.get $n) (local.get $u))))
+    (else (local.set $dz (local.get $da))))
+  (call $gemm (local.get $x) (local.get $dz) (local.get $gw) (local.get $k) (local.get $n) (local.get $u) (i32.const 0)
+    (i32.const 4) (i32.shl (local.get $k) (i32.const 2)))
+  (call $sumRows (local.get $dz) (local.get $gb) (local.get $n) (local.get $u) (i32.const 0))
+  (if (local.get $dx) (then
+    (call $transpose (local.get $w) (local.get $tmp) (local.get $k) (local.get $u))
+    (call $gemm (local.get $dz) (local.get $tmp) (local.get $dx) (local.get $n) (local.get $u) (local.get $k) (i32.const 0)
+      (i32.shl (local.get $u) (i32.const 2)) (i32.const 4)))))`;
+}
+
+/** Bytes per entry of the parameter table the `*Many` optimiser steps read: w, g, m, v, len (i32 each). */
+export const PARAM_ENTRY_BYTES = 20;
 
 /**
  * Optimiser steps in f64x2 (two lanes of f64 per vector), the arithmetic of the JavaScript optimisers
@@ -205,14 +246,14 @@ function optimizerFunctions(): string {
   const at = (base: string) => `(i32.add (local.get ${base}) (local.get $o))`;
   return `
 ;; w -= lr * g
-(func (export "sgd") (param $w i32) (param $g i32) (param $len i32) (param $lr f64)
+(func $sgd (export "sgd") (param $w i32) (param $g i32) (param $len i32) (param $lr f64)
   (local $o i32) (local $end i32) (local $end2 i32) (local $lrv v128)
   (local.set $lrv (f64x2.splat (local.get $lr)))
   ${loop(st(at('$w'), `(f64x2.sub ${ld(at('$w'))} (f64x2.mul (local.get $lrv) ${ld(at('$g'))}))`),
     sst(at('$w'), `(f64.sub ${sld(at('$w'))} (f64.mul (local.get $lr) ${sld(at('$g'))}))`))})
 
 ;; v = mu*v - lr*g; w += v
-(func (export "momentum") (param $w i32) (param $g i32) (param $v i32) (param $len i32) (param $lr f64) (param $mu f64)
+(func $momentum (export "momentum") (param $w i32) (param $g i32) (param $v i32) (param $len i32) (param $lr f64) (param $mu f64)
   (local $o i32) (local $end i32) (local $end2 i32) (local $lrv v128) (local $muv v128) (local $t v128) (local $s f64)
   (local.set $lrv (f64x2.splat (local.get $lr)))
   (local.set $muv (f64x2.splat (local.get $mu)))
@@ -226,7 +267,7 @@ function optimizerFunctions(): string {
   )})
 
 ;; m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; w -= (lr (m/c1)) / (sqrt(v/c2) + eps)
-(func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $len i32)
+(func $adam (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $len i32)
   (param $lr f64) (param $b1 f64) (param $b2 f64) (param $eps f64) (param $c1 f64) (param $c2 f64)
   (local $o i32) (local $end i32) (local $end2 i32)
   (local $lrv v128) (local $b1v v128) (local $b2v v128) (local $ob1 v128) (local $ob2 v128) (local $epsv v128) (local $c1v v128) (local $c2v v128)
@@ -253,5 +294,35 @@ function optimizerFunctions(): string {
      ${sst(at('$m'), '(local.get $ms)')}
      ${sst(at('$v'), '(local.get $vs)')}
      ${sst(at('$w'), `(f64.sub ${sld(at('$w'))} (f64.div (f64.mul (local.get $lr) (f64.div (local.get $ms) (local.get $c1))) (f64.add (f64.sqrt (f64.div (local.get $vs) (local.get $c2))) (local.get $eps))))`)}`,
-  )})`;
+  )})
+
+${manySteps()}`;
+}
+
+/**
+ * One call steps every parameter of a network: a table of `count` entries (w, g, m, v, len; see
+ * PARAM_ENTRY_BYTES) at `table`, each passed to the single-array step above (m is the velocity of
+ * momentum; sgd reads neither m nor v).
+ */
+function manySteps(): string {
+  const f = (name: string, params: string, call: string): string => `
+(func (export "${name}Many") (param $t i32) (param $count i32) ${params}
+  (local $end i32)
+  (local.set $end (i32.add (local.get $t) (i32.mul (local.get $count) (i32.const ${PARAM_ENTRY_BYTES}))))
+  (block $b (loop $l
+    (br_if $b (i32.ge_u (local.get $t) (local.get $end)))
+    ${call}
+    (local.set $t (i32.add (local.get $t) (i32.const ${PARAM_ENTRY_BYTES})))
+    (br $l))))`;
+  const w = '(i32.load (local.get $t))';
+  const g = '(i32.load offset=4 (local.get $t))';
+  const m = '(i32.load offset=8 (local.get $t))';
+  const v = '(i32.load offset=12 (local.get $t))';
+  const len = '(i32.load offset=16 (local.get $t))';
+  return [
+    f('sgd', '(param $lr f64)', `(call $sgd ${w} ${g} ${len} (local.get $lr))`),
+    f('momentum', '(param $lr f64) (param $mu f64)', `(call $momentum ${w} ${g} ${m} ${len} (local.get $lr) (local.get $mu))`),
+    f('adam', '(param $lr f64) (param $b1 f64) (param $b2 f64) (param $eps f64) (param $c1 f64) (param $c2 f64)',
+      `(call $adam ${w} ${g} ${m} ${v} ${len} (local.get $lr) (local.get $b1) (local.get $b2) (local.get $eps) (local.get $c1) (local.get $c2))`),
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * The WebAssembly memory the wasm backend works in, and a bump allocator over it.
+ * The WebAssembly memory the wasm backend works in, and an allocator over it.
  *
  * Where shared memory exists (Node; cross-origin-isolated pages) the memory is a shared
  * `WebAssembly.Memory`: growing it never detaches the Float32Array views handed out before, so a
@@ -8,8 +8,13 @@
  * copy their operands through a scratch area (views of that area are re-created whenever the memory
  * grows). An array not allocated here (a data set, a caller's buffer) is always copied.
  *
- * Blocks are never freed: a network allocates its buffers once and reuses them. When the memory reaches
- * its maximum, `alloc` falls back to plain arrays (slower, still correct).
+ * Blocks are released two ways: `free` (a model's `dispose`, when the code that made it knows it is done)
+ * and a FinalizationRegistry that frees a block once the array `alloc` returned for it has been garbage
+ * collected. Freed blocks go to a first-fit free list (address-ordered, neighbours merged, a block at the
+ * top lowers the top), so training many models one after another reuses the same memory instead of
+ * growing it. A WebAssembly memory never shrinks; what it holds stays bounded by the largest set of
+ * models alive at once. Keep the array `alloc` returned alive while you use views (`subarray`) of it.
+ * When the memory reaches its maximum, `alloc` falls back to plain arrays (slower, still correct).
  */
 
 const PAGE = 65536;
@@ -18,6 +23,8 @@ const MAX_PAGES = 32768;
 const INITIAL_PAGES = 64;
 /** Bytes reserved at address 0 (a null pointer never aliases a buffer). */
 const RESERVED = 64;
+/** Allocation granularity in bytes (every block starts 16-byte aligned, as v128 loads like). */
+const ALIGN = 16;
 
 function sharedMemory(): WebAssembly.Memory | null {
   try {
@@ -28,6 +35,8 @@ function sharedMemory(): WebAssembly.Memory | null {
   }
 }
 
+const roundUp = (bytes: number): number => (Math.max(ALIGN, bytes) + ALIGN - 1) & ~(ALIGN - 1);
+
 /** A memory, an allocator over it, and marshalling of Float32Array operands to addresses. */
 export class Heap {
   readonly memory: WebAssembly.Memory;
@@ -35,7 +44,16 @@ export class Heap {
   readonly shared: boolean;
   private top = RESERVED;
   private readonly owned = new WeakSet<ArrayBufferLike>();
+  /** The memory's buffer when last seen (most views belong to it: a cheap first test in `owns`). */
+  private lastBuffer: ArrayBufferLike;
   private f32: Float32Array;
+  /** Free blocks, address-ordered: starts and sizes (bytes) side by side. */
+  private freeAt: number[] = [];
+  private freeSize: number[] = [];
+  /** Size in bytes of every allocated block, by address. */
+  private readonly live = new Map<number, number>();
+  /** Frees a block when the array handed out for it is collected. */
+  private readonly registry = new FinalizationRegistry<number>((at) => this.release(at));
   private scratchAt = 0;
   private scratchBytes = 0;
   private scratchUsed = 0;
@@ -46,6 +64,7 @@ export class Heap {
     this.shared = shared !== null;
     this.memory = shared ?? new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES });
     this.f32 = new Float32Array(this.memory.buffer);
+    this.lastBuffer = this.memory.buffer;
     this.owned.add(this.memory.buffer);
   }
 
@@ -57,13 +76,40 @@ export class Heap {
 
   private refresh(): void {
     this.f32 = new Float32Array(this.memory.buffer);
+    this.lastBuffer = this.memory.buffer;
     this.owned.add(this.memory.buffer);
   }
 
-  /** Reserves `bytes` (16-byte aligned) and returns the address, or -1 when the memory is full. */
+  /** Bytes in allocated blocks (live arrays, scratch area, kernel constants). */
+  get bytesInUse(): number {
+    let sum = 0;
+    for (const size of this.live.values()) sum += size;
+    return sum;
+  }
+
+  /** Allocated blocks. */
+  get blocks(): number {
+    return this.live.size;
+  }
+
+  /** End of the highest block (the memory below it is committed). */
+  get highWater(): number {
+    return this.top;
+  }
+
+  /**
+   * Reserves `bytes` (16-byte aligned) and returns the address, or -1 when the memory is full. The
+   * block stays until `release(address)`.
+   */
   reserve(bytes: number): number {
-    const at = (this.top + 15) & ~15;
-    const end = at + Math.max(16, bytes);
+    const size = roundUp(bytes);
+    const at = this.takeFree(size);
+    if (at >= 0) {
+      this.live.set(at, size);
+      return at;
+    }
+    const start = this.top;
+    const end = start + size;
     if (end > this.memory.buffer.byteLength) {
       const pages = Math.ceil((end - this.memory.buffer.byteLength) / PAGE);
       const current = this.memory.buffer.byteLength / PAGE;
@@ -80,22 +126,90 @@ export class Heap {
       this.refresh();
     }
     this.top = end;
-    return at;
+    this.live.set(start, size);
+    return start;
   }
 
-  /** A zeroed array of `length` floats, in the memory where it is shared. */
+  /** Returns the block at `at` (an address `reserve` gave) to the free list; unknown addresses are ignored. */
+  release(at: number): void {
+    const size = this.live.get(at);
+    if (size === undefined) return;
+    this.live.delete(at);
+    // Insert address-ordered, merging with the neighbours.
+    let lo = 0;
+    let hi = this.freeAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.freeAt[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = at;
+    let bytes = size;
+    if (lo > 0 && this.freeAt[lo - 1] + this.freeSize[lo - 1] === start) {
+      lo--;
+      start = this.freeAt[lo];
+      bytes += this.freeSize[lo];
+      this.freeAt.splice(lo, 1);
+      this.freeSize.splice(lo, 1);
+    }
+    if (lo < this.freeAt.length && start + bytes === this.freeAt[lo]) {
+      bytes += this.freeSize[lo];
+      this.freeAt.splice(lo, 1);
+      this.freeSize.splice(lo, 1);
+    }
+    if (start + bytes === this.top) {
+      this.top = start;
+      return;
+    }
+    this.freeAt.splice(lo, 0, start);
+    this.freeSize.splice(lo, 0, bytes);
+  }
+
+  /** First fit from the free list, or -1. */
+  private takeFree(size: number): number {
+    for (let i = 0; i < this.freeAt.length; i++) {
+      if (this.freeSize[i] < size) continue;
+      const at = this.freeAt[i];
+      if (this.freeSize[i] === size) {
+        this.freeAt.splice(i, 1);
+        this.freeSize.splice(i, 1);
+      } else {
+        this.freeAt[i] += size;
+        this.freeSize[i] -= size;
+      }
+      return at;
+    }
+    return -1;
+  }
+
+  /**
+   * A zeroed array of `length` floats, in the memory where it is shared. Its block is freed by
+   * `free(array)` or, failing that, once the array is garbage collected.
+   */
   alloc(length: number): Float32Array {
     if (!this.shared) return new Float32Array(length);
     const at = this.reserve(length * 4);
     if (at < 0) return new Float32Array(length);
     const view = new Float32Array(this.memory.buffer, at, length);
+    view.fill(0);
     this.owned.add(view.buffer);
+    this.registry.register(view, at, view);
     return view;
+  }
+
+  /**
+   * Frees the block of an array `alloc` returned (no-op for any other array, and for one already freed).
+   * The array must not be used afterwards: its memory goes to the next `alloc`.
+   */
+  free(a: Float32Array): void {
+    if (!this.owns(a) || !this.live.has(a.byteOffset)) return;
+    if (!this.registry.unregister(a)) return;
+    this.release(a.byteOffset);
   }
 
   /** Whether `a` lives in this memory (its address is `a.byteOffset`). */
   owns(a: Float32Array): boolean {
-    return this.owned.has(a.buffer);
+    return a.buffer === this.lastBuffer || this.owned.has(a.buffer);
   }
 
   /**
@@ -152,6 +266,7 @@ export class Heap {
   private growScratch(bytes: number): void {
     if (this.scratchUsed > 0) throw new Error('wasm heap: scratch area exhausted during a call (begin() was given too few bytes)');
     const want = Math.max(bytes, 2 * this.scratchBytes, 1 << 16);
+    if (this.scratchBytes > 0) this.release(this.scratchAt);
     const at = this.reserve(want);
     if (at < 0) throw new Error('wasm heap: out of memory for scratch copies');
     this.scratchAt = at;
