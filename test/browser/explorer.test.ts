@@ -127,6 +127,10 @@ describe('the explorer in Chromium', () => {
     expect(await shownNumber(page, 'epoch')).toBe(0);
     const box = await page.getByTestId('output-heatmap').boundingBox();
     expect(box && box.width >= 100 && box.height >= 100).toBe(true);
+    // The worker trains on the WebAssembly SIMD backend (Chromium has SIMD): no fallback note.
+    await page.waitForFunction(() => window.__actlab!.engineBackend.value !== null);
+    expect(await page.evaluate(() => window.__actlab!.engineBackend.value)).toEqual({ name: 'wasm', note: null });
+    expect(await page.getByTestId('backend-note').count()).toBe(0);
     await screenshot(page, 'desktop-initial');
   });
 
