@@ -132,15 +132,8 @@ export function logSumExp(x: ArrayLike<number>, off: number, cols: number, t = 1
  * or one holding NaN gives NaN.
  */
 export function softmaxRow(x: ArrayLike<number>, y: NumArray, off: number, cols: number, sign: 1 | -1 = 1, t = 1): void {
-  const max = rowMax(x, off, cols, sign);
-  if (max !== max || max === -Infinity) {
-    for (let j = 0; j < cols; j++) y[off + j] = Number.NaN;
-    return;
-  }
-  if (max === Infinity) {
-    shareInfinite(x, y, off, cols, sign);
-    return;
-  }
+  const max = specialRow(x, y, off, cols, sign);
+  if (max === null) return;
   let sum = 0;
   for (let j = 0; j < cols; j++) {
     const e = Math.exp((sign * x[off + j] - max) / t);
@@ -155,6 +148,24 @@ function shareInfinite(x: ArrayLike<number>, y: NumArray, off: number, cols: num
   let n = 0;
   for (let j = 0; j < cols; j++) if (sign * x[off + j] === Infinity) n++;
   for (let j = 0; j < cols; j++) y[off + j] = sign * x[off + j] === Infinity ? 1 / n : 0;
+}
+
+/**
+ * The rows every normalising map treats alike: NaN for a row holding NaN or an all −∞ row (after the sign),
+ * and the mass shared equally among the +∞ entries of a row holding +∞. Writes y and returns null for those;
+ * otherwise writes nothing and returns the row's maximum of sign·x.
+ */
+function specialRow(x: ArrayLike<number>, y: NumArray, off: number, cols: number, sign: 1 | -1): number | null {
+  const max = rowMax(x, off, cols, sign);
+  if (max !== max || max === -Infinity) {
+    for (let j = 0; j < cols; j++) y[off + j] = Number.NaN;
+    return null;
+  }
+  if (max === Infinity) {
+    shareInfinite(x, y, off, cols, sign);
+    return null;
+  }
+  return max;
 }
 
 /** dx = (s/t)·y ⊙ (dy − Σ dy·y): the softmax VJP (s = 1) and softmin VJP (s = −1). */
@@ -176,13 +187,9 @@ const softminMaths: RowMaths = {
 
 const logSoftmaxMaths: RowMaths = {
   forward(x, y, off, cols, t) {
-    const max = rowMax(x, off, cols, 1);
-    if (max !== max || max === -Infinity) {
-      for (let j = 0; j < cols; j++) y[off + j] = Number.NaN;
-      return;
-    }
-    if (max === Infinity) {
-      shareInfinite(x, y, off, cols, 1);
+    const max = specialRow(x, y, off, cols, 1);
+    if (max === null) {
+      // A row with +Infinity shares the mass among its infinite entries: log of that share (−∞ elsewhere).
       for (let j = 0; j < cols; j++) y[off + j] = Math.log(y[off + j]);
       return;
     }
@@ -214,15 +221,8 @@ function candidates(x: ArrayLike<number>, off: number, cols: number, max: number
 
 const sparsemaxMaths: RowMaths = {
   forward(x, y, off, cols, t) {
-    const max = rowMax(x, off, cols, 1);
-    if (max !== max || max === -Infinity) {
-      for (let j = 0; j < cols; j++) y[off + j] = Number.NaN;
-      return;
-    }
-    if (max === Infinity) {
-      shareInfinite(x, y, off, cols, 1);
-      return;
-    }
+    const max = specialRow(x, y, off, cols, 1);
+    if (max === null) return;
     // Martins & Astudillo 2016, Algorithm 1: k(z) = max{k : 1 + k·z_(k) > Σ_{j≤k} z_(j)}, τ = (Σ_{j≤k} z_(j) − 1)/k.
     const z = candidates(x, off, cols, max, t, 1);
     let cum = 0;
@@ -258,15 +258,8 @@ const sparsemaxMaths: RowMaths = {
 
 const entmax15Maths: RowMaths = {
   forward(x, y, off, cols, t) {
-    const max = rowMax(x, off, cols, 1);
-    if (max !== max || max === -Infinity) {
-      for (let j = 0; j < cols; j++) y[off + j] = Number.NaN;
-      return;
-    }
-    if (max === Infinity) {
-      shareInfinite(x, y, off, cols, 1);
-      return;
-    }
+    const max = specialRow(x, y, off, cols, 1);
+    if (max === null) return;
     // Peters, Niculae & Martins 2019, exact sort-based 1.5-entmax: y = [z/2 − τ]₊² with Σ y = 1.
     // For each support size k: mean μ_k, mean square, ss_k = k(m2_k − μ_k²), δ_k = (1 − ss_k)/k,
     // τ_k = μ_k − √max(δ_k, 0); the support is {i : τ_i ≤ z_(i)}, τ = τ_{|support|}.

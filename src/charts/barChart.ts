@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, CHART_SIZE, finiteOrNull, paletteColor } from './theme.js';
+import { CHART_SIZE, chartFrame, finiteOrNull, paletteColor } from './theme.js';
 
 /** One bar: a value and an optional error half-width (e.g. mean ± std over seeds). */
 export interface Bar {
@@ -30,12 +30,7 @@ export function barChart(opts: BarChartOptions): TopLevelSpec {
   const x = { field: 'name', type: 'nominal' as const, title: opts.xLabel, sort: names, axis: { labelAngle: 0 } };
   const hasErrors = values.some((v) => v.lo !== null);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title,
-    width: opts.width ?? Math.min(Math.max(CHART_SIZE.width, 70 * names.length), 900),
-    height: opts.height ?? CHART_SIZE.height,
-    config: CHART_CONFIG,
-    data: { values },
+    ...chartFrame(opts.title, opts.width ?? Math.min(Math.max(CHART_SIZE.width, 70 * names.length), 900), opts.height ?? CHART_SIZE.height, values),
     layer: [
       {
         mark: { type: 'bar', width: { band: 0.6 } },

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, CHART_SIZE, paletteColor } from './theme.js';
+import { CHART_SIZE, chartFrame, paletteColor } from './theme.js';
 
 /** One group of values (e.g. final test accuracy of one activation over seeds). */
 export interface ValueGroup {
@@ -36,12 +36,7 @@ export function boxPlot(opts: BoxPlotOptions): TopLevelSpec {
   const color = { field: 'group', type: 'nominal' as const, legend: null, scale: { domain: names, range: colors } };
   const perGroup = Math.max(opts.width ?? CHART_SIZE.width, 80 * names.length);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title,
-    width: opts.width ?? Math.min(perGroup, 900),
-    height: opts.height ?? CHART_SIZE.height,
-    config: CHART_CONFIG,
-    data: { values },
+    ...chartFrame(opts.title, opts.width ?? Math.min(perGroup, 900), opts.height ?? CHART_SIZE.height, values),
     layer: [
       {
         mark: { type: 'boxplot', extent: 'min-max', size: 40, box: { opacity: 0.3 }, median: { color: '#222222', strokeWidth: 2 }, rule: { color: '#666666' }, ticks: { color: '#666666', size: 12 } },

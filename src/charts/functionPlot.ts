@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, CHART_SIZE, finiteOrNull, paletteColor } from './theme.js';
+import { CHART_SIZE, chartFrame, finiteOrNull, paletteColor } from './theme.js';
 
 /** One curve of a function plot. */
 export interface FunctionSeries {
@@ -44,12 +44,7 @@ export function functionPlot(opts: FunctionPlotOptions): TopLevelSpec {
     ...(spans(xs) ? [zeroRule('x')] : []),
   ];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title,
-    width: opts.width ?? CHART_SIZE.width,
-    height: opts.height ?? CHART_SIZE.height,
-    config: CHART_CONFIG,
-    data: { values },
+    ...chartFrame(opts.title, opts.width ?? CHART_SIZE.width, opts.height ?? CHART_SIZE.height, values),
     layer: [
       ...zeroRules,
       {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ActlabError } from '../util/errors.js';
-import { CHART_CONFIG, CHART_SIZE, paletteColor } from './theme.js';
+import { CHART_SIZE, chartFrame, paletteColor } from './theme.js';
 
 /** One distribution of values (e.g. activations of one layer). */
 export interface HistogramSeries {
@@ -75,12 +75,7 @@ export function histogram(opts: HistogramOptions): TopLevelSpec {
   const values = histogramBins(opts.series, opts.bins ?? 40, opts.range);
   const several = names.length > 1;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title,
-    width: opts.width ?? CHART_SIZE.width,
-    height: opts.height ?? CHART_SIZE.height,
-    config: CHART_CONFIG,
-    data: { values },
+    ...chartFrame(opts.title, opts.width ?? CHART_SIZE.width, opts.height ?? CHART_SIZE.height, values),
     mark: { type: 'rect', opacity: several ? 0.5 : 0.85, stroke: 'white', strokeWidth: 0.5 },
     encoding: {
       x: { field: 'x0', type: 'quantitative', title: opts.xLabel, scale: { zero: false, nice: false } },

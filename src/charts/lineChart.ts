@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, CHART_SIZE, finiteOrNull, paletteColor } from './theme.js';
+import { CHART_SIZE, chartFrame, finiteOrNull, paletteColor } from './theme.js';
 
 /** One point of a line series: a mean `y` and, optionally, its spread (e.g. standard deviation over seeds). */
 export interface LinePoint {
@@ -53,12 +53,7 @@ export function lineChart(opts: LineChartOptions): TopLevelSpec {
   const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: names, range: colors } };
   const yScale = logY ? { type: 'log' as const, nice: false } : { zero: false };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title,
-    width: opts.width ?? CHART_SIZE.width,
-    height: opts.height ?? CHART_SIZE.height,
-    config: CHART_CONFIG,
-    data: { values },
+    ...chartFrame(opts.title, opts.width ?? CHART_SIZE.width, opts.height ?? CHART_SIZE.height, values),
     layer: [
       ...(hasBands
         ? [

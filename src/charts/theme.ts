@@ -43,3 +43,18 @@ export function paletteColor(i: number): string {
 export function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
+
+/** The part of a Vega-Lite spec every chart of this folder shares. */
+export interface ChartFrame<T extends object> {
+  readonly $schema: string;
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly config: Config;
+  readonly data: { readonly values: T[] };
+}
+
+/** The frame every chart of this folder shares: schema, title, size, config and its data rows. */
+export function chartFrame<T extends object>(title: string, width: number, height: number, values: readonly T[]): ChartFrame<T> {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title, width, height, config: CHART_CONFIG, data: { values: [...values] } };
+}

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
-import { csvTable, fmt, full, json, markdownTable, textTable } from '../format.js';
+import { csvTable, fmt, full, json, markdownTable, textTable, wrapText } from '../format.js';
 import { parseChoice, parseInteger, parseNumber, parseNumberList } from '../args.js';
 import { termPlot } from '../termplot.js';
 import { CATALOG, byFamily } from '../../activations/registry.js';
@@ -249,19 +249,4 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
       if (opts.json) io.out(json({ out: path, activations: acts.map((a) => a.key), derivative: opts.derivative === true, from, to, points: n }));
       else io.out(`wrote ${opts.out}\n`);
     });
-}
-
-/** Wraps a paragraph to a width, indented by two spaces. */
-function wrapText(text: string, width: number): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line.length + w.length + 1 > width && line) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => `  ${l}`).join('\n');
 }

@@ -6,7 +6,7 @@
 import type { VectorActivation, VectorActivationSpec, VectorRange } from '../../activations/vector.js';
 import { parseNumberList } from '../args.js';
 import { parseDecimal } from '../../util/decimal.js';
-import { fmt, full, json, textTable } from '../format.js';
+import { fmt, full, json, textTable, wrapText } from '../format.js';
 import { termPlot } from '../termplot.js';
 import type { FunctionSeries } from '../../charts/functionPlot.js';
 import { ActlabError } from '../../util/errors.js';
@@ -69,7 +69,7 @@ export function showVector(v: VectorActivation, asJson: boolean, color: boolean,
   }
   const lines: string[] = [];
   lines.push(`${v.name} (${v.id})${v.aliases.length ? `, also ${v.aliases.join(', ')}` : ''} — vector activation (a function of a whole row)`);
-  lines.push('', wrap(v.summary, 92));
+  lines.push('', wrapText(v.summary, 92));
   lines.push('', `  f(x)_i     = ${v.formula.text}`, `  Jacobian   : ${v.jacobian.text}`);
   lines.push('', '  parameters:');
   for (const q of v.params) lines.push(`    ${q.name} = ${full(v.temperatureValue)}${v.temperatureValue !== q.default ? ` (default ${q.default})` : ''}  — ${q.description}`);
@@ -146,19 +146,4 @@ export function vectorPlotSeries(v: VectorActivation, atText: string, varyText: 
   const series = at.map((_, i) => ({ name: label(i), points: xs.map((x, j) => ({ x, y: ys[j][i] })) }));
   const fixed = at.map((a, i) => (i === k - 1 ? `x${k}` : fmt(a, 4))).join(', ');
   return { series, title: `${v.key}(${fixed}) as x${k} varies`, xLabel: `x${k}` };
-}
-
-/** Wraps a paragraph to a width, indented by two spaces. */
-function wrap(text: string, width: number): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line.length + w.length + 1 > width && line) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => `  ${l}`).join('\n');
 }
