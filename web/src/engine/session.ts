@@ -14,6 +14,7 @@ import type { Dataset } from '../../../src/data/dataset.js';
 import { prepareData, type PreparedData } from '../../../src/experiments/preparedData.js';
 import type { Backend } from '../../../src/nn/backend.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
+import { outputFromLogits } from '../../../src/nn/losses.js';
 import type { Model } from '../../../src/nn/model.js';
 import { datasetFromRows, liveData, targetRange } from '../../../src/run/liveData.js';
 import { LiveRun, divergenceText, type LiveHyper } from '../../../src/run/liveRun.js';
@@ -248,8 +249,9 @@ export class Session {
         o += n;
       }
     }
-    const probs = this.run.predict(k, inputs, n);
     const kk = model.outputSize;
+    const probs = new Float32Array(n * kk);
+    outputFromLogits(model.loss, pass[pass.length - 1].a, probs, n, kk);
     for (let j = 0; j < kk; j++) {
       for (let i = 0; i < n; i++) out[o + i] = probs[i * kk + j];
       o += n;
@@ -425,13 +427,13 @@ function checkPlaneColumns(pc: readonly number[] | undefined, d: number): [numbe
   return cols;
 }
 
-/** Extent of the points with 10% padding, at least 1 wide in each direction. */
 /** The built-in plane extent, grown only where points lie outside it. */
 function withinBuiltin(e: [number, number, number, number]): [number, number, number, number] {
   const b = BUILTIN_EXTENT;
   return [Math.min(b[0], e[0]), Math.max(b[1], e[1]), Math.min(b[2], e[2]), Math.max(b[3], e[3])];
 }
 
+/** Extent of the points with 10% padding, at least 1 wide in each direction. */
 function extentOf(xy: Float32Array, n: number): [number, number, number, number] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < n; i++) {
