@@ -132,6 +132,13 @@ describe('the explorer in Chromium', () => {
     expect(await page.evaluate(() => window.__actlab!.engineBackend.value)).toEqual({ name: 'wasm', note: null });
     expect(await page.getByTestId('backend-note').count()).toBe(0);
     await screenshot(page, 'desktop-initial');
+    // Where SIMD is missing the worker reports js with the core's note (src/wasm/choose.ts); the page shows it until dismissed.
+    await page.evaluate(() => {
+      window.__actlab!.engineBackend.value = { name: 'js', note: 'this browser has no WebAssembly SIMD, so training runs on the JavaScript backend (slower)' };
+    });
+    await poll(() => page.getByTestId('backend-note').textContent()).toContain('no WebAssembly SIMD');
+    await page.getByTestId('backend-note').getByRole('button').click();
+    await poll(() => page.getByTestId('backend-note').count()).toBe(0);
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
