@@ -35,6 +35,7 @@ const MPMATH: { readonly [K in PrimitiveName]: Lowering } = {
   sigmoid: f1('sig'), softplus: f1('sp'), logsigmoid: (a) => `(-sp(-${a[0]}))`,
   sinc: (a) => `sincd(0, ${a[0]})`, sinc_d: (a) => `sincd(int(${a[0]}), ${a[1]})`,
   min: f1('mn'), max: f1('mx'), clamp: (a) => `mn(mx(${a[0]}, ${a[1]}), ${a[2]})`, hypot: f1('mp.hypot'),
+  sinpi: f1('mp.sinpi'), cospi: f1('mp.cospi'),
 };
 
 const PRELUDE = `

@@ -240,6 +240,19 @@ function sinLike(u: Iv, shift: number): Iv {
   return { lo: Math.max(-1, lo), hi: Math.min(1, hi), undef: u.undef };
 }
 
+/** sin(πx) (shift 0) or cos(πx) (shift 1/2) = sin(π(x + shift)): maxima at 1/2 − shift + 2k, minima at −1/2 − shift + 2k. */
+function sinpiLike(u: Iv, shift: number): Iv {
+  if (isEmpty(u)) return EMPTY_UNDEF;
+  if (!Number.isFinite(u.lo) || !Number.isFinite(u.hi) || u.hi - u.lo >= 2) return { lo: -1, hi: 1, undef: u.undef || !Number.isFinite(u.lo) || !Number.isFinite(u.hi) };
+  const g = shift === 0 ? R.sinpi : R.cospi;
+  const v = (x: number, dir: -1 | 1): number => (x === 0 ? g(x) : dir < 0 ? down(g(x), 8) : up(g(x), 8));
+  let lo = Math.min(v(u.lo, -1), v(u.hi, -1));
+  let hi = Math.max(v(u.lo, 1), v(u.hi, 1));
+  if (containsPeriodic(u.lo, u.hi, 0.5 - shift, 2)) hi = 1;
+  if (containsPeriodic(u.lo, u.hi, -0.5 - shift, 2)) lo = -1;
+  return { lo: Math.max(-1, lo), hi: Math.min(1, hi), undef: u.undef };
+}
+
 function tanIv(u: Iv): Iv {
   if (isEmpty(u)) return EMPTY_UNDEF;
   if (!Number.isFinite(u.lo) || !Number.isFinite(u.hi) || u.hi - u.lo >= Math.PI || containsPeriodic(u.lo, u.hi, Math.PI / 2, Math.PI)) return WHOLE;
@@ -432,6 +445,8 @@ const EXTENSIONS: Record<Exclude<PrimitiveName, 'select'>, (a: readonly Iv[]) =>
   min: ([a, b]) => minIv(a, b),
   max: ([a, b]) => maxIv(a, b),
   clamp: ([u, l, h]) => (l.hi <= h.lo ? minIv(maxIv(u, l), h) : hull(hull(u, l), h)),
+  sinpi: ([a]) => sinpiLike(a, 0),
+  cospi: ([a]) => sinpiLike(a, 0.5),
   hypot: ([a, b]) => {
     const x = absIv(a);
     const y = absIv(b);

@@ -520,6 +520,8 @@ const RULES: Record<Exclude<PrimitiveName, 'select'>, (a: readonly Asym[]) => As
     return above > 0 ? hi : u;
   },
   hypot: ([a, b]) => power(add(mul(a, a), mul(b, b)), 0.5),
+  sinpi: ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound: 1, oscillates: true } : analytic('sinpi')(u)),
+  cospi: ([u]) => (divergesTo(u) !== 0 ? { kind: 'none', bound: 1, oscillates: true } : analytic('cospi')(u)),
 };
 
 /**

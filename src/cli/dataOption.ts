@@ -3,7 +3,7 @@ import { resolve as resolvePath } from 'node:path';
 import { MISSING_POLICIES, type MissingPolicy } from '../data/columnEncoding.js';
 import { readCsvRecords } from '../data/csvRecords.js';
 import type { DataTask } from '../data/dataset.js';
-import type { DataSpec } from '../experiments/trainingJob.js';
+import type { DataSpec } from '../run/trainingJob.js';
 import { readTextFile } from '../node/textFile.js';
 import { ActlabError } from '../util/errors.js';
 import { parseChoice, parseInteger, parseNumber } from './args.js';

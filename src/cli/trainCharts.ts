@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { classGrid, decisionBoundary } from '../charts/decisionBoundary.js';
 import { lineChart } from '../charts/lineChart.js';
-import type { JobResult } from '../experiments/runJob.js';
+import type { RunResult } from '../run/trainRun.js';
 import { ActlabError } from '../util/errors.js';
 
 /** Train and test loss per epoch of one run (log scale). */
-export function lossCurveSpec(r: JobResult, title: string): TopLevelSpec {
+export function lossCurveSpec(r: RunResult, title: string): TopLevelSpec {
   return lineChart({
     title,
     xLabel: 'epoch',
@@ -22,7 +22,7 @@ export function lossCurveSpec(r: JobResult, title: string): TopLevelSpec {
  * The trained model's output over a 60×60 grid covering the (unstandardised) 2-D data, with the training
  * points: P(class 1) for two classes, the predicted class for more, the value for regression.
  */
-export function boundarySpec(r: JobResult, title: string): TopLevelSpec {
+export function boundarySpec(r: RunResult, title: string): TopLevelSpec {
   const { data, model } = r;
   if (data.train.d !== 2) throw new ActlabError(`a decision boundary needs 2-D data but '${data.name}' has ${data.train.d} features; leave out --boundary`);
   const raw = data.raw.train;

@@ -1,4 +1,4 @@
-import type { DataSpec, ModelConfig, TrainSettings, TrainingJobInput } from './trainingJob.js';
+import type { DataSpec, ModelConfig, TrainSettings, TrainingJobInput } from '../run/trainingJob.js';
 
 /** A comparison: the same data, network and seed stream for each activation. Plain JSON. */
 export interface ComparePlan {

@@ -1,4 +1,4 @@
-import type { HistoryRecord } from './runJob.js';
+import type { HistoryRecord } from '../run/trainRun.js';
 
 /**
  * The first epoch whose test score reaches `target` (test accuracy for classification, test R² for

@@ -1,6 +1,6 @@
 import { aggregateRuns, type CompareResult } from './compareResult.js';
 import { planRuns, type ComparePlan, type RunTask } from './comparePlan.js';
-import { prepareData, type DataLoaders, type PreparedData } from './preparedData.js';
+import { prepareData, type DataLoaders, type PreparedData } from '../run/preparedData.js';
 import { runTask, type RunSummary } from './runSummary.js';
 import { ActlabError } from '../util/errors.js';
 

@@ -1,6 +1,6 @@
 import { epochsToTarget } from './epochsToTarget.js';
 import type { RunTask } from './comparePlan.js';
-import { runJob, type FinalMetrics, type JobResult, type RunJobOptions } from './runJob.js';
+import { trainRun, type FinalMetrics, type RunResult, type TrainRunOptions } from '../run/trainRun.js';
 
 /** The compact, serialisable outcome of one run of a comparison. */
 export interface RunSummary {
@@ -18,8 +18,8 @@ export interface RunSummary {
   readonly secondsPerEpoch: number;
 }
 
-/** Condenses a finished job into a run summary. */
-export function summarizeRun(task: RunTask, result: JobResult): RunSummary {
+/** Condenses a finished run into a run summary. */
+export function summarizeRun(task: RunTask, result: RunResult): RunSummary {
   const hidden = result.diagnostics.layers.filter((l) => l.deadFraction !== null);
   const dead = hidden.length > 0 ? hidden.reduce((s, l) => s + (l.deadFraction ?? 0), 0) / hidden.length : 0;
   return {
@@ -39,6 +39,6 @@ export function summarizeRun(task: RunTask, result: JobResult): RunSummary {
 }
 
 /** Runs one task in this thread. */
-export function runTask(task: RunTask, options: Omit<RunJobOptions, 'onEpoch'> = {}): RunSummary {
-  return summarizeRun(task, runJob(task.job, options));
+export function runTask(task: RunTask, options: Omit<TrainRunOptions, 'onEpoch'> = {}): RunSummary {
+  return summarizeRun(task, trainRun(task.job, options));
 }

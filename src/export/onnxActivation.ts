@@ -9,6 +9,8 @@
  *   trick; u where w rounds to 1); erfc(u) = 1 − Erf(u) (absolute error below 6e-8; the relative error in the
  *   far right tail is large); cbrt(u) = sign(u)·|u|^(1/3); sech(u) = 2e^(−|u|)/(1 + e^(−2|u|)); sinc(u) =
  *   sin(u)/u with 1 at 0; hypot(a, b) = m·sqrt((a/m)² + (b/m)²), m = max(|a|, |b|), 0 when m = 0.
+ * - sinpi(u) = ±sin(π·r) and cospi(u) = ±cos(π·r) with u = n + r, n = Round(u) (exact), the sign + where
+ *   n is even (n − 2·Round(n/2) = 0): no Mod node, whose float form needs an attribute.
  * - clamp(u, lo, hi) = Max(Min(u, hi), lo) (lo wins when lo > hi, as the language); min/max are Min/Max.
  * - sinc_d (derivatives of sinc) has no lowering: it only appears in derivatives, which ONNX exports do not carry.
  * - NaN: a comparison with NaN is false in ONNX (NaN in the language); exporters put `Where(IsNaN(x), x, f)`
@@ -58,6 +60,11 @@ function unsupported(name: PrimitiveName): Lowering {
   return () => {
     throw new ExportError(`ONNX export cannot render ${name}(…): it appears only in derivatives; export the function itself`);
   };
+}
+
+/** A bool tensor: the whole number `n` is even (n − 2·Round(n/2) = 0, exact in floating point). */
+function evenOnnx(b: Ctx, n: string): string {
+  return b.op('Equal', b.op('Sub', n, b.op('Mul', b.op('Round', b.op('Mul', n, b.c(0.5))), b.c(2))), b.c(0));
 }
 
 /** One ONNX lowering per primitive. */
@@ -133,6 +140,18 @@ const ONNX_LOWERINGS: Record<PrimitiveName, Lowering> = {
   min: bin('Min'),
   max: bin('Max'),
   clamp: (b, a) => b.f(b.op('Max', b.op('Min', b.num(a[0]), b.num(a[2])), b.num(a[1]))),
+  sinpi: (b, a) => {
+    const u = b.num(a[0]);
+    const n = b.op('Round', u);
+    const s = b.op('Sin', b.op('Mul', b.op('Sub', u, n), b.c(Math.PI)));
+    return b.f(b.op('Where', evenOnnx(b, n), s, b.op('Neg', s)));
+  },
+  cospi: (b, a) => {
+    const u = b.num(a[0]);
+    const n = b.op('Round', u);
+    const c = b.op('Cos', b.op('Mul', b.op('Sub', u, n), b.c(Math.PI)));
+    return b.f(b.op('Where', evenOnnx(b, n), c, b.op('Neg', c)));
+  },
   hypot: (b, a) => {
     const x = b.num(a[0]);
     const y = b.num(a[1]);

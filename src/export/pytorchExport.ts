@@ -10,6 +10,7 @@
  * hardtanh convention, where torch.clamp passes it); abs is torch.abs (0 at 0). Stable forms: torch.sigmoid,
  * F.softplus (threshold 20: returns x above, a relative change below 1e-9), F.logsigmoid, torch.expm1,
  * torch.log1p, torch.erf/erfc, torch.hypot; sech(u) = 2e^(−|u|)/(1 + e^(−2|u|)); sinc(u) = sin(u)/u with 1 at 0;
+ * sinpi/cospi(u) = ±sin/cos(π·(u − round(u))), + where round(u) is even (exact reduction);
  * cbrt(u) = sign(u)·|u|^(1/3). Constants are 0-d tensors of x's dtype and device. NaN in gives NaN out.
  */
 import type { Activation } from '../activations/activation.js';
@@ -82,6 +83,8 @@ const TORCH: Record<PrimitiveName, (a: readonly PyVal[]) => PyVal> = {
   max: (a) => num(`torch.where(${n(a[0])} > ${n(a[1])}, ${n(a[0])}, ${n(a[1])})`),
   clamp: (a) => num(`torch.where(${n(a[0])} <= ${n(a[1])}, ${n(a[1])}, torch.where(${n(a[0])} >= ${n(a[2])}, ${n(a[2])}, ${n(a[0])}))`),
   hypot: fn('torch.hypot'),
+  sinpi: (a) => num(`_sinpi(${n(a[0])})`),
+  cospi: (a) => num(`_cospi(${n(a[0])})`),
 };
 
 /** Helpers every exported file carries. */
@@ -112,6 +115,20 @@ def _sinc_d(order, u):
         sd = [torch.sin, torch.cos, lambda v: -torch.sin(v), lambda v: -torch.cos(v)][k % 4](safe)
         r = (sd - k * r) / safe
     return torch.where(small, s.to(u.dtype), r)
+
+
+def _sinpi(u):
+    # sin(pi*u) with u = n + r reduced exactly (n = round(u), |r| <= 1/2): +-sin(pi*r), + where n is even
+    n = torch.round(u)
+    s = torch.sin((u - n) * math.pi)
+    return torch.where(torch.fmod(n, 2) == 0, s, -s)
+
+
+def _cospi(u):
+    # cos(pi*u) with the same reduction
+    n = torch.round(u)
+    c = torch.cos((u - n) * math.pi)
+    return torch.where(torch.fmod(n, 2) == 0, c, -c)
 
 
 def _sinc(u):

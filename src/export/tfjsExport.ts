@@ -9,7 +9,7 @@
  * The gradient of each activation layer is the language's derivative, rendered from the IR and attached with
  * `tf.customGrad` (kink conventions kept; no NaN from a `where` branch not taken). Lowerings as the ONNX ones:
  * tf.where for conditions, tf.softplus/tf.sigmoid/tf.logSigmoid/tf.expm1/tf.log1p/tf.erf; erfc = 1 − erf,
- * sech and sinc in stable helpers; max/min as where(a > b, a, b) (ties take b); clamp as two wheres.
+ * sech, sinc, sinpi and cospi (exact reduction to |r| ≤ 1/2 by round) in stable helpers; max/min as where(a > b, a, b) (ties take b); clamp as two wheres.
  */
 import type { Activation } from '../activations/activation.js';
 import { toText } from '../expr/print.js';
@@ -80,6 +80,8 @@ const TFJS: Record<PrimitiveName, (a: readonly JsVal[]) => JsVal> = {
   max: (a) => num(`tf.where(tf.greater(${n(a[0])}, ${n(a[1])}), ${n(a[0])}, ${n(a[1])})`),
   clamp: (a) => num(`tf.where(tf.lessEqual(${n(a[0])}, ${n(a[1])}), ${n(a[1])}, tf.where(tf.greaterEqual(${n(a[0])}, ${n(a[2])}), ${n(a[2])}, ${n(a[0])}))`),
   hypot: (a) => num(`hypot(${n(a[0])}, ${n(a[1])})`),
+  sinpi: (a) => num(`sinpi(${n(a[0])})`),
+  cospi: (a) => num(`cospi(${n(a[0])})`),
 };
 
 function jsNumber(v: number): string {
@@ -135,6 +137,20 @@ function sincD(order, u) {
     r = tf.div(tf.sub(sd, tf.mul(k, r)), safe);
   }
   return tf.where(small, s, r);
+}
+
+function sinpi(u) {
+  // sin(πu) with u = n + r reduced exactly (n = round(u), |r| ≤ 1/2): ±sin(πr), + where n is even
+  const n = tf.round(u);
+  const s = tf.sin(tf.mul(tf.sub(u, n), Math.PI));
+  return tf.where(tf.equal(tf.sub(n, tf.mul(tf.round(tf.mul(n, 0.5)), 2)), 0), s, tf.neg(s));
+}
+
+function cospi(u) {
+  // cos(πu) with the same reduction
+  const n = tf.round(u);
+  const c = tf.cos(tf.mul(tf.sub(u, n), Math.PI));
+  return tf.where(tf.equal(tf.sub(n, tf.mul(tf.round(tf.mul(n, 0.5)), 2)), 0), c, tf.neg(c));
 }
 
 function hypot(a, b) {

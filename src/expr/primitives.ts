@@ -20,7 +20,7 @@ export const PRIMITIVE_NAMES = [
   'add', 'sub', 'mul', 'div', 'pow', 'neg', 'lt', 'le', 'gt', 'ge', 'eq', 'ne', 'and', 'or', 'not', 'select',
   'exp', 'expm1', 'log', 'log1p', 'sqrt', 'cbrt', 'abs', 'sign', 'step', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan',
   'sinh', 'cosh', 'tanh', 'sech', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'sigmoid', 'softplus', 'logsigmoid',
-  'sinc', 'sinc_d', 'min', 'max', 'clamp', 'hypot',
+  'sinc', 'sinc_d', 'min', 'max', 'clamp', 'hypot', 'sinpi', 'cospi',
 ] as const;
 
 /** Every primitive name of the language, one union. */
@@ -49,6 +49,7 @@ const ZERO = num(0);
 const ONE = num(1);
 const TWO = num(2);
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+const PI: Expr = { kind: 'num', value: Math.PI, name: 'pi' };
 
 // Constructors of derivatives. A derivative is *defined* by these rules, so they drop the terms whose
 // derivative factor is a literal 0 and the factors that are a literal 1 (d(2x) is 2, not 0·x + 2·1, which
@@ -166,6 +167,8 @@ const TABLE: { readonly [K in PrimitiveName]: Entry } = {
       return sel(op('le', hi, lo), d[2], inner);
     },
   },
+  sinpi: unary(R.sinpi, (u) => mul(PI, op('cospi', u)), 'sin(pi*x) with x reduced exactly: accurate for large x, 0 at whole x'),
+  cospi: unary(R.cospi, (u) => neg(mul(PI, op('sinpi', u))), 'cos(pi*x) with x reduced exactly: accurate for large x, 0 at x = n + 1/2'),
   hypot: {
     arity: 2, doc: 'sqrt(a^2 + b^2) without overflow',
     evaluate: (a) => Math.hypot(a[0], a[1]),

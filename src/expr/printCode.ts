@@ -211,6 +211,26 @@ function pySincHelper(lang: 'numpy' | 'pytorch'): string {
     return ${where}(${t ? 'np.isinf(x)' : 'torch.isinf(x)'}, 0.0, ${where}(near, series, s))`;
 }
 
+/** sinpi/cospi as runtime.ts computes them: exact reduction x = n + r, n the nearest whole number, |r| <= 1/2. */
+function pySinpiHelper(lang: 'numpy' | 'pytorch'): string {
+  const m = lang === 'numpy' ? 'np' : 'torch';
+  return `def _sinpi(x):
+    """sin(pi*x) with x = n + r reduced exactly (n the nearest whole number, |r| <= 1/2): accurate for large x."""
+    n = ${m}.round(x)
+    r = x - n
+    s = ${m}.sin(math.pi * r)
+    return ${m}.where(r == 0, 0.0 * x, ${m}.where(${m}.fmod(n, 2) == 0, s, -s))
+
+
+def _cospi(x):
+    """cos(pi*x) with the same exact reduction of |x|."""
+    a = ${m}.abs(x)
+    n = ${m}.round(a)
+    r = ${m}.abs(a - n)
+    c = ${m}.where(r < 0.25, ${m}.cos(math.pi * r), ${m}.sin(math.pi * (0.5 - r)))
+    return ${m}.where(c == 0, 0.0, ${m}.where(${m}.fmod(n, 2) == 0, c, -c))`;
+}
+
 const NUMPY_SIGMOID = `def _sigmoid(x):
     """Logistic sigmoid 1/(1 + e^-x), exponentiating only -|x| so it never overflows."""
     z = np.exp(-np.abs(x))
@@ -296,6 +316,7 @@ export function printCode(lang: CodeLanguage, fn: CodeFunction): string {
   if (numpy && helpers.has('scipyErf')) defs.push(NUMPY_ERF);
   if (numpy && helpers.has('sigmoid')) defs.push(NUMPY_SIGMOID);
   if (helpers.has('sincD')) defs.push(pySincHelper(lang));
+  if (helpers.has('sinpi')) defs.push(pySinpiHelper(lang));
   const pyDoc = (what: string, text: string) => `${what} ${text.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}`;
   const functions = [fun(fName, pyDoc(`${title}: f(x) =`, fText), fBody), fun(dName, pyDoc(`Derivative of ${title}: f'(x) =`, dText), dBody)];
   const code = [...defs, ...functions].join('\n\n\n');

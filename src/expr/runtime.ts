@@ -102,6 +102,35 @@ export function sinc(x: number): number {
   return Math.sin(x) / x;
 }
 
+/**
+ * sin(πx) with exact argument reduction: x = n + r with n the nearest whole number and |r| ≤ 1/2 (both
+ * exact in f64), sin(πx) = (−1)^n·sin(πr). Accurate to a few ulps for every finite x, where sin(pi*x)
+ * loses every digit once πx is large (the rounding of πx alone is then larger than 1). sinpi(n) = ±0 with
+ * the sign of n (IEEE 754 sinPi); NaN at ±∞.
+ */
+export function sinpi(x: number): number {
+  if (!Number.isFinite(x)) return Number.NaN;
+  const n = Math.round(x);
+  const r = x - n;
+  if (r === 0) return 0 * x;
+  const s = Math.sin(Math.PI * r);
+  return n % 2 === 0 ? s : -s;
+}
+
+/**
+ * cos(πx) with the same exact reduction of |x| = n + r: (−1)^n·cos(πr), computed as sin(π(1/2 − |r|))
+ * (exact argument) for |r| ≥ 1/4. cospi(n + 1/2) = +0 (IEEE 754 cosPi); NaN at ±∞.
+ */
+export function cospi(x: number): number {
+  if (!Number.isFinite(x)) return Number.NaN;
+  const a = Math.abs(x);
+  const n = Math.round(a);
+  const r = Math.abs(a - n);
+  const c = r < 0.25 ? Math.cos(Math.PI * r) : Math.sin(Math.PI * (0.5 - r));
+  if (c === 0) return 0;
+  return n % 2 === 0 ? c : -c;
+}
+
 /** c ? a : b with the language's rule: NaN if c is NaN, a if c is non-zero, else b. */
 export function select(c: number, a: number, b: number): number {
   return c !== c ? Number.NaN : c !== 0 ? a : b;

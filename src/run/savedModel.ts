@@ -11,8 +11,10 @@ import type { LayerActivation } from '../nn/layerActivation.js';
 import type { LossName } from '../nn/losses.js';
 import type { Model } from '../nn/model.js';
 import { MODEL_FORMAT, modelFromJson, modelToJson, type LayerJson } from '../nn/serialize.js';
+import { isMissingCell } from '../data/columnEncoding.js';
 import { ActlabError } from '../util/errors.js';
-import { RUN_SPEC_VERSION, type RunSpec } from './runSpec.js';
+import { encodeModelInput, targetKey } from './csvInput.js';
+import { RUN_SPEC_VERSION, type BackendName, type RunSpec } from './runSpec.js';
 
 /** Format tag and version of saved models. */
 export const SAVED_MODEL_FORMAT = 'actlab-model';
@@ -70,6 +72,18 @@ export interface Prediction {
   readonly prediction: number | string;
 }
 
+/** A saved model's predictions for the rows of a CSV (what `actlab predict` prints). */
+export interface CsvPrediction {
+  readonly rows: number;
+  /** 1-based line of each row in the file. */
+  readonly lines: readonly number[];
+  readonly predictions: readonly Prediction[];
+  /** Share of rows whose class is the target column's (classification, when the CSV has the target; rows with a missing target left out). */
+  readonly accuracy?: number;
+  /** Rows with a missing feature cell, filled with the training mean. */
+  readonly filled: number;
+}
+
 /** A loaded model: the JSON, the engine model, and predictions on raw rows. */
 export class SavedModel {
   readonly json: SavedModelJson;
@@ -109,7 +123,25 @@ export class SavedModel {
 
   /** Outputs and the predicted class (or value) of each row. */
   predictRows(raw: ArrayLike<number>, rows: number): Prediction[] {
-    const out = this.predict(raw, rows);
+    return this.describe(this.predict(raw, rows), rows);
+  }
+
+  /**
+   * Predictions for the rows of a CSV: columns matched by name, encoded and standardised as at training time
+   * (`encodeModelInput`), and the accuracy when the CSV has the target column of a classifier.
+   */
+  predictCsv(text: string, label: string): CsvPrediction {
+    const input = encodeModelInput(text, label, this.json);
+    const predictions = this.describe(this.model.predict(input.x, input.rows), input.rows);
+    let accuracy: number | undefined;
+    if (this.classNames && input.targets) {
+      const scored = input.targets.map((t, i) => ({ t, i })).filter(({ t }) => !isMissingCell(t));
+      if (scored.length > 0) accuracy = scored.filter(({ t, i }) => targetKey(t) === predictions[i].prediction).length / scored.length;
+    }
+    return { rows: input.rows, lines: input.lines, predictions, ...(accuracy !== undefined ? { accuracy } : {}), filled: input.filled };
+  }
+
+  private describe(out: Float32Array, rows: number): Prediction[] {
     const k = this.outputSize;
     const classes = this.classNames;
     return Array.from({ length: rows }, (_, i) => {
@@ -169,7 +201,11 @@ interface SavedModelV1 {
   readonly loss: LossName;
   readonly layers: readonly LayerJson[];
   readonly meta?: { standardizer?: StandardizerJson; classNames?: readonly string[] };
-  readonly training?: { featureNames?: readonly string[]; columns?: readonly ColumnEncoding[]; target?: string | null; task?: string; config?: unknown; data?: unknown };
+  readonly training?: {
+    featureNames?: readonly string[]; columns?: readonly ColumnEncoding[]; target?: string | null; task?: string; config?: unknown; data?: unknown;
+    /** The backend that trained it (files of the last version-1 release). */
+    backend?: unknown;
+  };
   readonly explorer?: unknown;
 }
 
@@ -197,8 +233,10 @@ function upgradeV1(j: SavedModelV1): SavedModelJson {
   const names = j.training?.featureNames;
   if (!std || !names) throw new ActlabError('model has no feature names or standardiser; save it with actlab train --save');
   const config = j.training?.config;
+  const trained = j.training?.backend;
+  const backend: BackendName = trained === 'wasm' || trained === 'js' ? trained : 'js';
   const spec = isObject(config) && isObject(config.data) && isObject(config.model) && isObject(config.train)
-    ? ({ version: RUN_SPEC_VERSION, backend: 'js', ...(config as object) } as RunSpec)
+    ? ({ version: RUN_SPEC_VERSION, ...(config as object), backend } as RunSpec)
     : null;
   const task: DataTask = j.training?.task === 'regression' ? 'regression' : 'classification';
   return {
@@ -208,10 +246,24 @@ function upgradeV1(j: SavedModelV1): SavedModelJson {
     inputs: { names: [...names], standardizer: { mean: [...std.mean], std: [...std.std] }, ...(j.training?.columns ? { columns: j.training.columns } : {}) },
     target: { name: j.training?.target ?? null, task, classNames: j.meta?.classNames ? [...j.meta.classNames] : null },
     network: { inputSize: j.inputSize, outputSize: j.outputSize, loss: j.loss, layers: j.layers },
-    ...(isObject(j.explorer) || j.training?.data !== undefined
-      ? { notes: { ...(isObject(j.explorer) ? { explorer: j.explorer } : {}), ...(j.training?.data !== undefined ? { data: j.training.data } : {}) } }
+    ...(isObject(j.explorer) || j.training?.data !== undefined || (spec === null && trained !== undefined)
+      ? {
+        notes: {
+          ...(isObject(j.explorer) ? { explorer: j.explorer } : {}),
+          ...(j.training?.data !== undefined ? { data: j.training.data } : {}),
+          // A version-1 file without a run spec still says which backend trained it.
+          ...(spec === null && trained !== undefined ? { backend } : {}),
+        },
+      }
       : {}),
   };
+}
+
+/** The backend that trained a saved model (its spec's, or a version-1 file's note), or null when it does not say. */
+export function trainedBackend(json: SavedModelJson): BackendName | null {
+  if (json.spec) return json.spec.backend;
+  const b = json.notes?.backend;
+  return b === 'js' || b === 'wasm' ? b : null;
 }
 
 /** Loads a saved model of any version; `resolve` turns activation keys into activations. */

@@ -1,5 +1,5 @@
 /**
- * JSON Schema (draft 2020-12) of saved models, version 2 (`SavedModelJson`). `actlab schema model` prints it;
+ * JSON Schema (draft 2020-12) of saved models, version 2 (`SavedModelJson`), with the run spec it carries;
  * tests hold files written by `saveModel` to it.
  */
 const numbers = { type: 'array', items: { type: 'number' } } as const;
@@ -16,7 +16,37 @@ export const SAVED_MODEL_SCHEMA = {
     version: { const: 2 },
     spec: {
       description: 'the run spec that trained the model (RunSpec), or null when unknown',
-      anyOf: [{ type: 'null' }, { type: 'object', required: ['version', 'data', 'model', 'train'] }],
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['version', 'backend', 'data', 'model', 'train'],
+          properties: {
+            version: { const: 1 },
+            backend: { enum: ['js', 'wasm'], description: 'the engine backend that trained the model' },
+            data: {
+              type: 'object',
+              required: ['name'],
+              description: 'a built-in set by name, or CSV data described by path, rows and SHA-256 (never their text)',
+              properties: {
+                name: { type: 'string' },
+                csv: { type: 'object', required: ['target'], properties: { target: { type: 'string' }, path: { type: 'string' }, rows: { type: 'integer' }, sha256: { type: 'string' } } },
+              },
+            },
+            model: {
+              type: 'object',
+              required: ['hidden', 'activation'],
+              properties: {
+                hidden: { type: 'array', items: { type: 'integer', minimum: 1 } },
+                activation: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                weightScale: { type: 'number', description: 'factor on every initial weight (default 1)' },
+                biasInit: { type: 'number', description: 'initial value of every hidden bias (default 0)' },
+              },
+            },
+            train: { type: 'object', required: ['epochs', 'lr', 'batch', 'optimizer', 'seed'] },
+          },
+        },
+      ],
     },
     inputs: {
       type: 'object',
@@ -24,6 +54,11 @@ export const SAVED_MODEL_SCHEMA = {
       properties: {
         names: { type: 'array', items: { type: 'string' }, description: 'CSV column of each network input' },
         standardizer: { type: 'object', required: ['mean', 'std'], properties: { mean: numbers, std: numbers } },
+        columns: {
+          type: 'array',
+          description: 'how raw CSV columns become the inputs (numeric, or one-hot categories); absent: every input is the numeric column of that name',
+          items: { type: 'object', required: ['name', 'kind'], properties: { name: { type: 'string' }, kind: { enum: ['numeric', 'categorical'] } } },
+        },
       },
     },
     target: {

@@ -3,9 +3,9 @@
  * Tasks are plain JSON with a content hash as id, so they travel to worker threads and to Redis workers
  * and a result found once (before an interruption, or by another worker) is never computed again.
  */
-import { prepareData, type DataLoaders, type PreparedData } from '../experiments/preparedData.js';
-import { runJob } from '../experiments/runJob.js';
-import type { TrainingJobInput } from '../experiments/trainingJob.js';
+import { prepareData, type DataLoaders, type PreparedData } from '../run/preparedData.js';
+import { trainRun } from '../run/trainRun.js';
+import type { TrainingJobInput } from '../run/trainingJob.js';
 import { ActlabError } from '../util/errors.js';
 
 /** A training run of one activation on one seed. */
@@ -67,7 +67,7 @@ const mean = (v: readonly number[]): number => (v.length ? v.reduce((s, x) => s 
 /** Runs a task in this thread; a failure of the candidate (divergence, bad values) is an outcome, not an error. */
 export function runEvalTask(task: EvalTask, data?: PreparedData, loaders?: DataLoaders): EvalOutcome {
   try {
-    const r = runJob(task.job, { ...(data ? { data } : {}), ...(loaders ? { loaders } : {}) });
+    const r = trainRun(task.job, { ...(data ? { data } : {}), ...(loaders ? { loaders } : {}) });
     let probe: InitProbe | undefined;
     if (task.probe) {
       const layers = r.diagnostics.layers;

@@ -7,7 +7,7 @@
  * its content alone, so the same seed gives the same leaderboard whatever the executor (this thread,
  * worker threads, or BullMQ workers on Redis) and however the work was interrupted and resumed.
  */
-import type { DataSpec, TrainSettings, TrainingJobInput } from '../experiments/trainingJob.js';
+import type { DataSpec, TrainSettings, TrainingJobInput } from '../run/trainingJob.js';
 import { WELCH_TEST_NAME, welchTTest } from '../experiments/welchTTest.js';
 import type { InitializerName } from '../nn/initializers.js';
 import type { LossName } from '../nn/losses.js';

@@ -391,6 +391,8 @@ export const VECTOR_OPS: { readonly [K in PrimitiveName]: VectorOp | null } = {
     return sel(gt(m, hi), hi, m);
   },
   hypot: (c, [a, b]) => vhypot(c, a, b),
+  sinpi: null,
+  cospi: null,
 };
 
 /**

@@ -19,12 +19,6 @@ const refs = JSON.parse(readFileSync(new URL('../fixtures/catalog-references.jso
 
 const TINY = 2.2250738585072014e-308;
 
-/**
- * Entries added by the catalog work (issue 15) that still lose digits at the extended sweep points; each is
- * expected to fail (`it.fails`), so fixing one makes this list fail until the entry is taken off it.
- */
-const KNOWN_LOSSES = new Set(['rootsig', 'atlu', 'sinc_normalized']);
-
 /** Why a value is wrong, or '' if it is right. */
 function wrong(got: number, ref: Ref): string {
   if (ref === null) return ''; // no real value (outside the domain): finiteness is the catalog sweep's business
@@ -49,8 +43,7 @@ describe('digits', () => {
   describe.each(entries)('%s', (id, spec) => {
     const a = activationFromSpec(spec);
     const ref = refs[id];
-    const test = KNOWN_LOSSES.has(id) ? it.fails : it;
-    test('is accurate to about 1e-12 relative at every sweep point, f and f\'', () => {
+    it('is accurate to about 1e-12 relative at every sweep point, f and f\'', () => {
       // the references are for this formula: a changed entry needs `npx tsx scripts/catalog-references.ts`
       expect(toText(a.expr)).toBe(ref.expression);
       expect(toText(a.derivative)).toBe(ref.derivative);

@@ -14,6 +14,7 @@ const TEXTS = [
   'x - tanh(x)', 'log(1 + exp(x))', 'cbrt(x)', 'sqrt(abs(x))', 'x/(1 + abs(x))', 'sin(3*x)*cos(x)', 'tan(x)', 'asin(x/10)',
   'acosh(abs(x) + 1)', 'atanh(x/100)', 'x^3 - 2*x', 'x^-2', 'abs(x)^0.5', 'sinc(x)', 'erfc(x)*x', 'sech(x)^2', 'hypot(x, 2)',
   'min(x, sin(x))', 'clamp(x, -1, 2)', 'x > 1 ? log(x) : x - 1', 'sigmoid(x)*softplus(-x)', 'logsigmoid(x) + expm1(x/4)', 'log1p(x)',
+  'sinpi(x/3)*cospi(x)', 'cospi(x^2/7)',
 ];
 
 const EXPRS: Array<[string, Expr]> = [

@@ -50,8 +50,9 @@ describe('actlab train on real data as they come', () => {
     expect(JSON.parse(r.out).config.data.csv).toEqual({ target: 'species', missing: 'mean', path: 'penguins.csv', rows: 344, sha256: sha });
     const saved = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
     expect(JSON.stringify(saved)).not.toContain('Torgersen,39.1');
-    expect(saved.training.data).toEqual({ path: 'penguins.csv', rows: 344, sha256: sha, missing: 'mean' });
-    expect(saved.training.columns[0]).toEqual({ name: 'island', kind: 'categorical', categories: ['Biscoe', 'Dream', 'Torgersen'] });
+    expect(saved.format).toBe('actlab-model');
+    expect(saved.spec.data.csv).toEqual({ target: 'species', missing: 'mean', path: 'penguins.csv', rows: 344, sha256: sha });
+    expect(saved.inputs.columns[0]).toEqual({ name: 'island', kind: 'categorical', categories: ['Biscoe', 'Dream', 'Torgersen'] });
     const p = await run('predict', '--model', 'p.json', '--data', 'penguins.csv', '--json');
     expect(p.code).toBe(0);
     const doc = JSON.parse(p.out);
@@ -72,9 +73,8 @@ describe('actlab train on real data as they come', () => {
     writeFileSync(join(dir, 'num.csv'), 'a,b,label\n1,2,x\n2,1,y\n3,4,x\n4,3,y\n5,6,x\n6,5,y\n');
     expect((await run('train', '--data', 'num.csv', '--activation', 'tanh', '--epochs', '2', '--quiet', '--save', 'old.json')).code).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8'));
-    delete saved.training.columns;
-    delete saved.training.data;
-    saved.training.config = { data: { name: 'num.csv', csv: { text: 'a,b,label\n…', target: 'label' } } };
+    delete saved.inputs.columns;
+    saved.spec = null;
     writeFileSync(join(dir, 'old.json'), JSON.stringify(saved));
     const p = await run('predict', '--model', 'old.json', '--data', 'num.csv', '--json');
     expect(p.code).toBe(0);

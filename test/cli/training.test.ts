@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { runJob } from '../../src/experiments/runJob.js';
+import { trainRun } from '../../src/run/trainRun.js';
 import { runComparison, inProcessExecutor } from '../../src/experiments/runComparison.js';
 import type { ComparePlan } from '../../src/experiments/comparePlan.js';
 
@@ -39,6 +39,8 @@ describe('actlab train', () => {
     const doc = JSON.parse(a.out);
     expect(Object.keys(doc)).toEqual(['config', 'backend', 'final', 'history', 'diagnostics']);
     expect(doc.backend).toBe('wasm');
+    // The run spec records the backend that really trained (wasm by default).
+    expect(doc.config).toMatchObject({ version: 1, backend: 'wasm' });
     expect(doc.history).toHaveLength(5);
     expect(doc.history[0]).toMatchObject({ epoch: 1 });
     expect(doc.final.testAccuracy).toBeGreaterThan(0.5);
@@ -85,12 +87,38 @@ describe('actlab train', () => {
     const doc = JSON.parse(p.out);
     expect(doc.rows).toBe(40);
     expect(doc.accuracy).toBeGreaterThanOrEqual(0);
-    const r = runJob({ data: { name: 'data.csv', csv: { text: csv, target: 'label' } }, model: { activation: 'tanh' }, train: { epochs: 4 } });
+    expect(doc.backend).toBe('wasm');
+    const saved = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    expect(saved).toMatchObject({ format: 'actlab-model', version: 2, spec: { version: 1, backend: 'wasm', data: { name: 'data.csv', csv: { target: 'label', path: 'data.csv', rows: 40 } } } });
+    expect(saved.spec.data.csv).not.toHaveProperty('text');
+    expect(saved.inputs.names).toEqual(['a', 'b']);
+    const r = trainRun({ data: { name: 'data.csv', csv: { text: csv, target: 'label' } }, model: { activation: 'tanh' }, train: { epochs: 4 } });
     const { mean, std } = r.data.standardizer;
     const rows = csv.split('\n').slice(1).map((l) => l.split(',').slice(0, 2).map(Number));
     const x = new Float32Array(rows.flatMap((row) => row.map((v, j) => (Math.fround(v) - mean[j]) / std[j])));
     const expected = Array.from(r.model.predict(x, rows.length));
     expect(doc.predictions.map((q: { output: number[] }) => q.output[0])).toEqual(expected);
+  });
+
+  it('train --backend js records js in the saved spec, and predict then runs on js unless told otherwise', async () => {
+    expect((await run('train', '--data', 'data.csv', '--target', 'label', '--activation', 'tanh', '--epochs', '2', '--backend', 'js', '--save', 'js.json', '--quiet')).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'js.json'), 'utf8')).spec.backend).toBe('js');
+    const p = await run('predict', '--model', 'js.json', '--data', 'data.csv', '--json');
+    expect(JSON.parse(p.out).backend).toBe('js');
+    const w = await run('predict', '--model', 'js.json', '--data', 'data.csv', '--json', '--backend', 'wasm');
+    expect(JSON.parse(w.out).backend).toBe('wasm');
+  });
+
+  it('--weight-scale and --bias-init go into the run spec, change the run, and a weight scale of 0 is refused', async () => {
+    const base = ['train', '--data', 'xor', '--n', '100', '--activation', 'relu', '--epochs', '2', '--json', '--quiet', '--backend', 'js'];
+    const plain = JSON.parse((await run(...base)).out);
+    const scaled = JSON.parse((await run(...base, '--weight-scale', '0.5', '--bias-init', '0.1')).out);
+    expect(scaled.config.model).toMatchObject({ weightScale: 0.5, biasInit: 0.1 });
+    expect(plain.config.model).not.toHaveProperty('weightScale');
+    expect(scaled.history[0].trainLoss).not.toBe(plain.history[0].trainLoss);
+    const bad = await run(...base, '--weight-scale', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("actlab: --weight-scale must be a positive number, got '0'; e.g. --weight-scale 0.01\n");
   });
 
   it('writes the loss plot and the decision boundary', async () => {

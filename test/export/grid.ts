@@ -40,4 +40,5 @@ export const TYPED_IN = [
   'hypot(x, 1) - 1',
   '(x < -1 || x > 1) && !(x == 3) ? x : x^3/3 + 2/3*sign(x)',
   'x*tanh(softplus(x)) + 0.01*logsigmoid(x) + sinc(x)',
+  'cospi(x) + sinpi(x/4)*x',
 ];

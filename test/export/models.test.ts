@@ -10,7 +10,7 @@ import { modelToNumpy, modelToOnnx, modelToPytorch, modelToTfjs } from '../../sr
 import { nodeLoaders } from '../../src/node/nodeLoaders.js';
 import { loadSavedModel, trainRun, type SavedModelJson } from '../../src/run/index.js';
 import { resolveActivation } from '../../src/activations/resolve.js';
-import type { TrainingJobInput } from '../../src/experiments/trainingJob.js';
+import type { TrainingJobInput } from '../../src/run/trainingJob.js';
 import { close } from './grid.js';
 import { importModule, loadTfjsDirectory, moduleDir, onnxCheckerFailures, runOnnx, runPython, scratchDir, tf, writeCsv } from './runners.js';
 

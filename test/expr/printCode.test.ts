@@ -182,7 +182,8 @@ torch.zeros_like = lambda x: _t(np.zeros_like(np.asarray(x, dtype=float)))
 for name, f in dict(exp=np.exp, expm1=np.expm1, log=np.log, log1p=np.log1p, sqrt=np.sqrt, abs=np.abs, sign=np.sign,
                     sin=np.sin, cos=np.cos, tan=np.tan, asin=np.arcsin, acos=np.arccos, atan=np.arctan, sinh=np.sinh,
                     cosh=np.cosh, tanh=np.tanh, asinh=np.arcsinh, acosh=np.arccosh, atanh=np.arctanh, hypot=np.hypot,
-                    minimum=np.minimum, maximum=np.maximum, erf=_erf, erfc=_erfc, sinc=np.sinc, isinf=np.isinf).items():
+                    minimum=np.minimum, maximum=np.maximum, erf=_erf, erfc=_erfc, sinc=np.sinc, isinf=np.isinf,
+                    round=np.round, fmod=np.fmod).items():
     setattr(torch, name, (lambda f: lambda *a: _t(f(*a)))(f))
 torch.clamp = lambda u, lo, hi: _t(np.clip(u, lo, hi))
 def _sigmoid(x):

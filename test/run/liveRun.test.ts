@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import { getDataset } from '../../src/data/builtins.js';
-import { prepareData } from '../../src/experiments/preparedData.js';
+import { prepareData } from '../../src/run/preparedData.js';
 import { jsBackend } from '../../src/nn/jsBackend.js';
 import { datasetFromRows, liveData, targetRange, type LiveData } from '../../src/run/liveData.js';
 import { LiveRun, histogram, stepsPerEpoch, type LiveHyper } from '../../src/run/liveRun.js';

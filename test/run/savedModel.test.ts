@@ -56,6 +56,27 @@ describe('saved models', () => {
     expect(json.spec?.version).toBe(1);
   });
 
+  it('predicts a CSV as actlab predict does: columns by name, categories one-hot, a missing cell at the training mean, accuracy on the target', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 3 === 0 ? 'red' : 'blue'},${(i * 7) % 11},${i % 2 ? 'yes' : 'no'}`);
+    const r = trainRun({ data: { name: 'c.csv', csv: { text: ['color,v,label', ...rows].join('\n'), target: 'label' } }, model: { activation: 'tanh', hidden: [4] }, train: { epochs: 2 } });
+    const loaded = loadSavedModel(JSON.parse(JSON.stringify(r.saved)), resolveActivation);
+    expect(loaded.featureNames).toEqual(['color=blue', 'color=red', 'v']);
+    // Other column order, an extra column, a missing value, a missing target.
+    const got = loaded.predictCsv('extra,label,v,color\n1,yes,3,red\n2,no,,blue\n3,,5,blue\n', 'new.csv');
+    expect(got.rows).toBe(3);
+    expect(got.lines).toEqual([2, 3, 4]);
+    expect(got.filled).toBe(1);
+    const { mean, std } = r.data.standardizer;
+    const raw = [[0, 1, 3], [1, 0, Number.NaN], [1, 0, 5]];
+    const x = Float32Array.from(raw.flat().map((v, i) => (Number.isNaN(v) ? 0 : (Math.fround(v) - mean[i % 3]) / std[i % 3])));
+    const out = r.model.predict(x, 3);
+    expect(got.predictions.map((p) => p.output[0])).toEqual(Array.from(out));
+    const classes = Array.from(out).map((o) => (o >= 0.5 ? 'yes' : 'no'));
+    expect(got.predictions.map((p) => p.prediction)).toEqual(classes);
+    expect(got.accuracy).toBe([classes[0] === 'yes', classes[1] === 'no'].filter(Boolean).length / 2);
+    expect(() => loaded.predictCsv('label,v\nyes,1\n', 'bad.csv')).toThrow("bad.csv: no column 'color' in the header; the model needs color, v");
+  });
+
   it('rejects files that are not saved models, or newer ones, with one actionable line', () => {
     expect(() => upgradeSavedModel({ format: 'other' })).toThrow(/not a saved actlab model.*actlab train --save/);
     expect(() => upgradeSavedModel({ format: 'actlab-model', version: 3 })).toThrow(/newer than this actlab reads/);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../src/data/dataset.js';
-import { lossFor } from '../../src/experiments/defaults.js';
-import { encodeTargets, outputWidth } from '../../src/experiments/encodeTargets.js';
+import { encodeTargets, lossFor, outputWidth } from '../../src/run/targets.js';
 import { createModel } from '../../src/nn/model.js';
 import { classificationAccuracy } from '../../src/run/accuracy.js';
 import { createRng } from '../../src/util/rng.js';

@@ -130,8 +130,9 @@ export const periodic: readonly ActivationSpec[] = [
     name: 'Normalised sinc',
     aliases: ['sinc_pi'],
     family: 'periodic',
-    expression: 'sinc(pi*x)',
+    expression: 'abs(x) < 0.25 ? sinc(pi*x) : sinpi(x)/(pi*x)',
     params: [],
+    implementation: 'Computed as sinpi(x)/(πx) for |x| ≥ 1/4, where sinpi reduces x exactly to n + r (|r| ≤ 1/2) before multiplying by π: sinc(πx) loses every digit at large x (πx is rounded by more than its period), and is exactly 0 at the whole numbers here. Within 1/4 of 0 it is sinc(πx).',
     summary:
       'sin(πx)/(πx), the normalised sinc of signal processing, whose zeros are the non-zero integers. PyTorch\'s torch.sinc and NumPy/JAX\'s sinc compute this one, while the sinc entry (and Wikipedia\'s activation table) is the unnormalised sin(x)/x: the same name, two functions.',
     year: 1952,

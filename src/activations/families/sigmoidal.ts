@@ -349,8 +349,9 @@ export const sigmoidal: readonly ActivationSpec[] = [
     name: 'Rootsig',
     aliases: [],
     family: 'sigmoidal',
-    expression: 'x/(1 + hypot(1, x))',
+    expression: 'abs(x) < 1 ? x/(1 + hypot(1, x)) : sign(x)/(abs(1/x) + hypot(1, 1/x))',
     params: [],
+    implementation: "Computed as sign(x)/(1/|x| + √(1 + 1/x²)) for |x| ≥ 1, the same function divided through by |x|: its derivative is a sum of positive terms, where that of x/(1 + √(1 + x²)) cancels (all digits lost by x = 1e30).",
     summary:
       'x/(1 + √(1 + x²)): an algebraic sigmoid with range (-1, 1) that, like softsign, approaches its bounds only like 1/x, so it saturates slowly; it is smooth everywhere (unlike softsign at 0) and needs one square root. It appears among the classic transfer functions of neural-network surveys.',
     year: 1999,

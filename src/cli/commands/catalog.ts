@@ -16,12 +16,27 @@ import type { Activation } from '../../activations/activation.js';
 import { analyzeActivation } from '../../analysis/analyzeActivation.js';
 import type { Properties, Range } from '../../analysis/properties.js';
 import { toLatex, toText } from '../../expr/print.js';
+import type { Expr } from '../../expr/ast.js';
+import { ExpressionSizeError } from '../../expr/ir.js';
 import { type FunctionSeries, functionPlot } from '../../charts/functionPlot.js';
 import { checkOutputFile, writeOutputs } from '../../node/outputs.js';
 import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
 import { ActlabError } from '../../util/errors.js';
 
 /** `[a, b)`-style text of a range. */
+/**
+ * The text of a formula, or null where it is too large to write out: `show --json` still gives f, f' and the
+ * properties for a long product, whose second derivative written out has millions of parts.
+ */
+function textOrNull(e: Expr): string | null {
+  try {
+    return toText(e);
+  } catch (err) {
+    if (err instanceof ExpressionSizeError) return null;
+    throw err;
+  }
+}
+
 export function rangeText(r: Range): string {
   const lo = r.lower === null ? '(-∞' : `${r.lowerClosed ? '[' : '('}${fmt(r.lower, 4)}`;
   const hi = r.upper === null ? '∞)' : `${fmt(r.upper, 4)}${r.upperClosed ? ']' : ')'}`;
@@ -116,7 +131,7 @@ export function registerCatalogCommands(program: Command, io: CliIO): void {
       if (opts.json) {
         io.out(json({
           id: a.id, name: a.name, key: a.key, family: a.spec?.family ?? 'custom', aliases: a.spec?.aliases ?? [],
-          expression: toText(a.expr), derivative: toText(a.derivative), secondDerivative: toText(a.secondDerivative),
+          expression: toText(a.expr), derivative: toText(a.derivative), secondDerivative: textOrNull(a.secondDerivative),
           latex: { f: toLatex(a.expr), df: toLatex(a.derivative) },
           rewrites: a.rewrites ?? [],
           params: paramsJson(a), properties: props, frameworks: a.spec?.frameworks ?? {},

@@ -1,28 +1,25 @@
 /**
- * Training commands: train, predict, compare. They parse options, call src/experiments and present.
+ * Training commands: train, predict, compare. They parse options, call the core (src/run: runs and saved
+ * models; src/experiments: comparisons) and present.
  */
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { splitActivationList } from '../../activations/codec.js';
 import { resolveActivation } from '../../activations/resolve.js';
-import { type ColumnEncoding, encodeCells, isMissingCell, parseNumberCell } from '../../data/columnEncoding.js';
-import { readCsvRecords } from '../../data/csvRecords.js';
 import type { ComparePlan } from '../../experiments/comparePlan.js';
 import { COMPARE_HEADERS, compareNotes, compareRows } from '../../experiments/compareReport.js';
 import { inProcessExecutor, runComparison, type RunExecutor } from '../../experiments/runComparison.js';
-import { prepareData, type PreparedData } from '../../experiments/preparedData.js';
-import { MAX_WEIGHTS, resolveJob } from '../../experiments/resolveJob.js';
-import { runJob, type JobResult } from '../../experiments/runJob.js';
 import type { RunSummary } from '../../experiments/runSummary.js';
-import { describeDataSpec, type DataSpec, type ModelConfig, type TrainSettings, type TrainingJobInput } from '../../experiments/trainingJob.js';
 import type { RunTask } from '../../experiments/comparePlan.js';
 import type { LossName } from '../../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../../nn/optimizers.js';
 import { INITIALIZERS, type InitializerName } from '../../nn/initializers.js';
-import { modelToJson } from '../../nn/serialize.js';
 import type { ParamMode } from '../../nn/denseLayer.js';
-import { BUILTIN_TARGET, datasetToCsv, loadSavedModel, type SavedModel } from '../../run/index.js';
+import {
+  BUILTIN_TARGET, MAX_WEIGHTS, datasetToCsv, describeDataSpec, loadSavedModel, prepareData, resolveJob, trainRun, trainedBackend, upgradeSavedModel,
+  type ModelConfig, type PreparedData, type RunResult, type SavedModel, type TrainSettings, type TrainingJobInput,
+} from '../../run/index.js';
 import { nodeLoaders } from '../../node/nodeLoaders.js';
 import { checkDistinct, checkOutputFile, checkOutputFolder, type OutputFile, type PendingFile, writeOutputs } from '../../node/outputs.js';
 import { CHART_EXTENSIONS, renderChartFile } from '../../node/render.js';
@@ -38,7 +35,6 @@ import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { boundarySpec, lossCurveSpec } from '../trainCharts.js';
 import { useBackendOption } from '../backendOption.js';
-import { isBackendName } from '../../wasm/index.js';
 
 const LOSS_FLAGS: Record<string, LossName> = { mse: 'mse', bce: 'binary_crossentropy', cce: 'categorical_crossentropy' };
 
@@ -55,6 +51,8 @@ export interface ModelOptions extends DataOptions {
   seed?: string;
   outputActivation?: string;
   learnParams?: string;
+  weightScale?: string;
+  biasInit?: string;
   json?: boolean;
   quiet?: boolean;
   backend?: string;
@@ -91,6 +89,8 @@ export function modelSettings(o: ModelOptions): Partial<Omit<ModelConfig, 'activ
     ...(o.init !== undefined ? { init: parseChoice<InitializerName>(o.init, '--init', INITIALIZERS) } : {}),
     ...(o.outputActivation !== undefined ? { outputActivation: resolveActivation(o.outputActivation).key } : {}),
     ...(o.learnParams !== undefined ? { params: parseChoice<ParamMode>(o.learnParams, '--learn-params', ['fixed', 'shared', 'per-unit']) } : {}),
+    ...(o.weightScale !== undefined ? { weightScale: positive(parseNumber(o.weightScale, '--weight-scale'), '--weight-scale', o.weightScale) } : {}),
+    ...(o.biasInit !== undefined ? { biasInit: parseNumber(o.biasInit, '--bias-init') } : {}),
   };
 }
 
@@ -135,6 +135,8 @@ export function addModelOptions(c: Command): Command {
     .option('--l2 <lambda>', 'L2 penalty on weights (default 0)')
     .option('--seed <n>', 'seed of initialisation and shuffling (default 1)')
     .option('--output-activation <activation>', 'activation of the output layer (with --loss mse; default linear)')
+    .option('--weight-scale <factor>', 'factor on every initial weight, after the initialiser (default 1; e.g. 0.1 for small weights)')
+    .option('--bias-init <value>', 'value every hidden bias starts at (default 0)')
     .option('--learn-params <mode>', "train the hidden activations' learnable parameters (PReLU's alpha, …): fixed, shared or per-unit (default fixed)")
     .option('--quiet', 'no progress output')
     .option('--json', 'one JSON document on stdout')
@@ -177,12 +179,12 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       const backendReady = useBackendOption(opts.backend);
       const job: TrainingJobInput = { data, model: { ...model, activation: acts.length === 1 ? acts[0] : acts }, train: settings };
       const prepared = prepareData(data, nodeLoaders);
-      const backend = await backendReady;
+      await backendReady;
       if (boundary && prepared.train.d !== 2) {
         throw new ActlabError(`--boundary needs 2-D data but '${prepared.name}' has ${prepared.train.d} features; leave out --boundary`);
       }
       let progress: ReturnType<typeof createProgress> | null = null;
-      const r = runJob(job, {
+      const r = trainRun(job, {
         data: prepared,
         onEpoch: (h, total) => {
           // Notes come once training has started, so a refused job prints its one error line only.
@@ -195,7 +197,9 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       (progress as ReturnType<typeof createProgress> | null)?.stop();
       const pending: PendingFile[] = [];
       const title = `${prepared.name}, ${typeof r.config.model.activation === 'string' ? r.config.model.activation : r.config.model.activation.join(' / ')}`;
-      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(savedModel(r, data, backend)) });
+      // The core's saved model (version 2): the spec with the backend that trained it, weights, learned
+      // activation parameters, standardiser, column encodings, class names and the data described.
+      if (save) pending.push({ path: save.path, flag: save.flag, data: JSON.stringify(r.saved) });
       if (plot) pending.push({ path: plot.path, flag: plot.flag, data: await renderChartFile(plot.path, lossCurveSpec(r, `Loss on ${title}`)) });
       if (boundary) pending.push({ path: boundary.path, flag: boundary.flag, data: await renderChartFile(boundary.path, boundarySpec(r, `Decision boundary on ${title}`)) });
       const dataFiles: string[] = [];
@@ -209,10 +213,10 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
       writeOutputs(pending, dataFolder?.makeFolders ?? []);
       const written = [...[save, plot, boundary].filter((f): f is OutputFile => f !== undefined).map((f) => f.given), ...dataFiles];
       if (opts.json) {
-        io.out(json({ config: { ...r.config, data: describeDataSpec(r.config.data) }, backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
+        io.out(json({ config: { ...r.spec, data: describeDataSpec(r.spec.data) }, backend: r.spec.backend, final: r.final, history: r.history, diagnostics: r.diagnostics }));
         return;
       }
-      io.out(trainText(r, title, written, backend));
+      io.out(trainText(r, title, written));
     });
 
   program
@@ -274,23 +278,6 @@ export function registerTrainingCommands(program: Command, io: CliIO): void {
     });
 }
 
-/** The saved-model document: the engine's model plus what predict needs, and the data described (never their text). */
-function savedModel(r: JobResult, data: DataSpec, backend: string): unknown {
-  const d = describeDataSpec(data);
-  return {
-    ...modelToJson(r.model),
-    training: {
-      featureNames: r.data.featureNames,
-      ...(r.data.columns ? { columns: r.data.columns } : {}),
-      // Built-in sets name their target column 'label', as train --save-data writes it.
-      target: data.csv?.target ?? BUILTIN_TARGET,
-      task: r.data.task,
-      data: d.csv ? { path: d.csv.path, rows: d.csv.rows, sha256: d.csv.sha256, ...(d.csv.missing ? { missing: d.csv.missing } : {}) } : { name: d.name },
-      backend,
-    },
-  };
-}
-
 /** Worker threads, or this thread for one worker. */
 function executor(workers: number, prepared: PreparedData): RunExecutor {
   if (workers <= 1) return inProcessExecutor(nodeLoaders, prepared);
@@ -299,9 +286,9 @@ function executor(workers: number, prepared: PreparedData): RunExecutor {
   return (tasks, onResult) => runWorkerPool<RunTask, RunSummary>(script, tasks, workers, onResult);
 }
 
-function trainText(r: JobResult, title: string, written: string[], backend: string): string {
+function trainText(r: RunResult, title: string, written: string[]): string {
   const f = r.final;
-  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${backend}: ${r.seconds.toFixed(2)} s of training`, ''];
+  const lines = [`Trained on ${title}: ${r.config.model.hidden.join('-') || 'no hidden layers'}, ${r.config.train.epochs} epochs, ${r.config.train.optimizer} lr ${r.config.train.lr}, batch ${r.config.train.batch}, loss ${r.config.model.loss}`, `Backend ${r.spec.backend}: ${r.seconds.toFixed(2)} s of training`, ''];
   const rows = [['loss', fmt(f.trainLoss, 5), fmt(f.testLoss, 5)]];
   if (f.testAccuracy !== undefined) rows.push(['accuracy', pct(f.trainAccuracy), pct(f.testAccuracy)]);
   if (f.testR2 !== undefined) rows.push(['R²', fmt(f.trainR2, 5), fmt(f.testR2, 5)]);
@@ -327,69 +314,18 @@ async function predict(opts: { model: string; data: string; json?: boolean; back
   } catch {
     throw new ActlabError(`--model '${opts.model}' is not valid JSON; pass a file written by actlab train --save`);
   }
-  const rawTraining = (parsed as { training?: { backend?: unknown } } | null)?.training;
-  const trainedOn = typeof rawTraining?.backend === 'string' && isBackendName(rawTraining.backend) ? rawTraining.backend : 'js';
-  const backend = await useBackendOption(opts.backend ?? trainedOn);
-  // Any saved-model version (src/run upgrades version-1 files, the explorer writes version 2).
-  const loaded = loadSavedModel(parsed, resolveActivation);
-  const model = loaded.model;
-  const training = { featureNames: loaded.featureNames, target: loaded.json.target.name };
-  const std = loaded.json.inputs.standardizer;
-  // Files written before column encodings were saved have numeric features only.
-  const encodings: readonly ColumnEncoding[] = loaded.json.inputs.columns ?? training.featureNames.map((name) => ({ name, kind: 'numeric' as const }));
-  const label = opts.data;
-  const text = readTextFile(opts.data, '--data', io.cwd).text;
-  const records = readCsvRecords(text, label);
-  while (records.length > 0 && records[records.length - 1].blank) records.pop();
-  if (records.length < 2) throw new ActlabError(`${label}: no data rows; give a header line and at least one row`);
-  const columns = records[0].fields.map((f) => f.trim());
-  const index = encodings.map((c) => {
-    const j = columns.indexOf(c.name);
-    if (j < 0) throw new ActlabError(`${label}: no column '${c.name}' in the header; the model needs ${encodings.map((e) => e.name).join(', ')}`);
-    return j;
-  });
-  const targetIndex = training.target !== null ? columns.indexOf(training.target) : -1;
-  const rows = records.slice(1);
-  const d = training.featureNames.length;
-  if (d !== model.inputSize) throw new ActlabError(`model '${opts.model}' lists ${d} features for ${model.inputSize} inputs; the file is damaged, so save the model again`);
-  const x = new Float32Array(rows.length * d);
-  let filled = 0;
-  rows.forEach((r, i) => {
-    if (r.blank) throw new ActlabError(`${label}: line ${r.line} is blank; remove blank lines between data rows`);
-    if (r.fields.length !== columns.length) throw new ActlabError(`${label}: line ${r.line} has ${r.fields.length} fields, header has ${columns.length}; give every row one value per column`);
-    const cells = index.map((j) => r.fields[j]);
-    if (cells.some(isMissingCell)) filled++;
-    encodeCells(cells, encodings, x, i * d, `${label}: line ${r.line}`, true);
-    for (let k = 0; k < d; k++) {
-      const v = x[i * d + k];
-      // A missing cell (NaN) takes the training mean, which is 0 after standardising.
-      x[i * d + k] = v === v ? (v - std.mean[k]) / std.std[k] : 0;
-    }
-  });
-  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows.length} rows have missing values; they were filled with the training mean\n`);
-  const out = model.predict(x, rows.length);
-  const k = model.outputSize;
-  const classes = loaded.classNames;
-  const predictions = rows.map((_, i) => {
-    const o = Array.from(out.subarray(i * k, (i + 1) * k));
-    if (!classes) return { output: o, prediction: o[0] as number | string };
-    let c = 0;
-    if (k === 1) c = o[0] >= 0.5 ? 1 : 0;
-    else for (let q = 1; q < k; q++) if (o[q] > o[c]) c = q;
-    return { output: o, prediction: classes[c] };
-  });
-  let accuracy: number | undefined;
-  if (classes && targetIndex >= 0) {
-    const key = (s: string) => { const v = parseNumberCell(s); return v !== undefined ? String(v) : s.trim(); };
-    const scored = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isMissingCell(r.fields[targetIndex]));
-    if (scored.length > 0) accuracy = scored.filter(({ r, i }) => key(r.fields[targetIndex]) === predictions[i].prediction).length / scored.length;
-  }
+  // Any saved-model version (src/run upgrades version-1 files); by default the backend the spec says trained it.
+  const upgraded = upgradeSavedModel(parsed);
+  const backend = await useBackendOption(opts.backend ?? trainedBackend(upgraded) ?? 'js');
+  const loaded = loadSavedModel(upgraded, resolveActivation);
+  const { rows, lines, predictions, accuracy, filled } = loaded.predictCsv(readTextFile(opts.data, '--data', io.cwd).text, opts.data);
+  if (filled > 0) io.err(`actlab: note: ${filled} of ${rows} rows have missing values; they were filled with the training mean\n`);
   if (opts.json) {
-    io.out(json({ model: opts.model, backend, rows: rows.length, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
+    io.out(json({ model: opts.model, backend, rows, ...(accuracy !== undefined ? { accuracy } : {}), predictions }));
     return;
   }
-  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(rows[i].line), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
-  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows.length} rows\n` : ''}`);
+  const table = textTable(['line', 'prediction', 'outputs'], predictions.map((p, i) => [String(lines[i]), String(p.prediction), p.output.map((v) => fmt(v, 4)).join(' ')]));
+  io.out(`${table}${accuracy !== undefined ? `\naccuracy ${pct(accuracy)} on ${rows} rows\n` : ''}`);
 }
 
 /** Reads and loads a saved model file (any version), for `actlab export`. */

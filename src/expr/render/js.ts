@@ -8,7 +8,7 @@ import type { PrimitiveName } from '../primitives.js';
 import * as R from '../runtime.js';
 
 /** Functions of src/expr/runtime.ts that JavaScript code may call. */
-export type RuntimeName = 'sigmoid' | 'softplus' | 'logsigmoid' | 'sech' | 'sign' | 'step' | 'clamp' | 'max' | 'min' | 'sinc' | 'sincDerivative' | 'erf' | 'erfc' | 'select' | 'and' | 'or' | 'not';
+export type RuntimeName = 'sigmoid' | 'softplus' | 'logsigmoid' | 'sech' | 'sign' | 'step' | 'clamp' | 'max' | 'min' | 'sinc' | 'sincDerivative' | 'sinpi' | 'cospi' | 'erf' | 'erfc' | 'select' | 'and' | 'or' | 'not';
 
 /** The runtime functions by name (handed to compiled code; their source text goes into printed code). */
 export const RUNTIME_FUNCTIONS: { readonly [K in RuntimeName]: (...a: number[]) => number } = {
@@ -23,6 +23,8 @@ export const RUNTIME_FUNCTIONS: { readonly [K in RuntimeName]: (...a: number[]) 
   min: R.min,
   sinc: R.sinc,
   sincDerivative: R.sincDerivative,
+  sinpi: R.sinpi,
+  cospi: R.cospi,
   erf: R.erf,
   erfc: R.erfc,
   select: R.select,
@@ -133,6 +135,8 @@ export const JS_LOWERING: { readonly [K in PrimitiveName]: JsLowering } = {
   max: runtime('max'),
   clamp: runtime('clamp'),
   hypot: math('hypot'),
+  sinpi: runtime('sinpi'),
+  cospi: runtime('cospi'),
 };
 
 /** A number literal (the value is checked to be a number: nothing else can reach generated code). */

@@ -25,7 +25,7 @@ export interface PySlot {
 }
 
 /** Helpers printed code may need (emitted once, only when used). */
-export type PyHelper = 'sigmoid' | 'scipyErf' | 'sincD' | 'F';
+export type PyHelper = 'sigmoid' | 'scipyErf' | 'sincD' | 'sinpi' | 'F';
 
 /** What a lowering may ask of the printer. */
 export interface PyContext {
@@ -183,6 +183,14 @@ function table(flavor: Flavor): { readonly [K in PrimitiveName]: PyLowering } {
     max: fn(np ? 'maximum' : 'maximum'),
     clamp: (a) => call(`${mod}.minimum`, [call(`${mod}.maximum`, [a[0], a[1]]), a[2]]),
     hypot: fn('hypot'),
+    sinpi: (a, ctx) => {
+      ctx.helpers.add('sinpi');
+      return call('_sinpi', [np ? a[0] : tensor(a[0])]);
+    },
+    cospi: (a, ctx) => {
+      ctx.helpers.add('sinpi');
+      return call('_cospi', [np ? a[0] : tensor(a[0])]);
+    },
   };
 }
 

@@ -61,6 +61,7 @@ export const TEXT_LOWERING: { readonly [K in PrimitiveName]: Lowering } = {
   sin: fnText, cos: fnText, tan: fnText, asin: fnText, acos: fnText, atan: fnText, sinh: fnText, cosh: fnText, tanh: fnText,
   sech: fnText, asinh: fnText, acosh: fnText, atanh: fnText, erf: fnText, erfc: fnText, sigmoid: fnText, softplus: fnText,
   logsigmoid: fnText, sinc: fnText, sinc_d: fnText, min: fnText, max: fnText, clamp: fnText, hypot: fnText,
+  sinpi: fnText, cospi: fnText,
 };
 
 // ---------------------------------------------------------------- LaTeX
@@ -150,6 +151,8 @@ export const LATEX_LOWERING: { readonly [K in PrimitiveName]: Lowering } = {
   max: fnLatex((a) => `\\max\\left(${a[0]}, ${a[1]}\\right)`),
   clamp: fnLatex((a) => `\\operatorname{clamp}\\left(${a[0]}, ${a[1]}, ${a[2]}\\right)`),
   hypot: fnLatex((a) => `\\sqrt{${a[0]}^2 + ${a[1]}^2}`),
+  sinpi: fnLatex((a) => `\\sin\\left(\\pi ${a[0]}\\right)`),
+  cospi: fnLatex((a) => `\\cos\\left(\\pi ${a[0]}\\right)`),
 };
 
 /** Renders one output of a program with a lowering table and leaf printers. */

@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4, pct } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, fit } from '../net.js';
+import { buildNetwork, fitModel } from '../../run/index.js';
 import { list, num } from '../params.js';
 import { wilson } from '../stats.js';
 
@@ -31,8 +31,8 @@ export const boundedLrLesson: Lesson = defineLesson({
     for (const act of ACTS) {
       let first = lrs.length;
       for (let i = 0; i < lrs.length; i++) {
-        const model = buildNet({ inputSize: 1, hidden: [32, 32], activation: act, outputSize: 1, loss: 'mse', seed });
-        const { history, diverged } = fit(model, data, { epochs: num(p, 'epochs'), learningRate: lrs[i], batchSize: 20, seed, diagnostics: false });
+        const model = buildNetwork({ inputSize: 1, hidden: [32, 32], activation: act, outputSize: 1, loss: 'mse', seed });
+        const { history, diverged } = fitModel(model, { train: data }, { epochs: num(p, 'epochs'), learningRate: lrs[i], batchSize: 20, seed, diagnostics: false }, { onDivergence: 'stop' });
         const last = history[history.length - 1]?.trainLoss ?? Infinity;
         const bad = diverged || !(last <= num(p, 'blowup') * baseline);
         m[`${act}DivergedAt${i}`] = bad ? 1 : 0;

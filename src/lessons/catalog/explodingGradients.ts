@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, classData, fit } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval, slope } from '../stats.js';
 
@@ -24,14 +24,14 @@ export const explodingGradientsLesson: Lesson = defineLesson<Record<string, numb
     { name: 'orders', kind: 'number', default: 1, min: 0.1, max: 20, description: 'decades gained from the last to the first hidden layer that count as "exploding"' },
   ],
   measure(p, seed) {
-    const data = classData(getDataset('spiral', { n: 200, seed }));
+    const data = datasetTargets(getDataset('spiral', { n: 200, seed }));
     const depth = num(p, 'depth');
     const m: Record<string, number> = {};
     const logs: Record<string, number[]> = {};
     for (const [key, param] of RUNS) {
-      const model = buildNet({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: 'relu', outputSize: 1, loss: 'binary_crossentropy', seed, init: 'he_normal', weightScale: num(p, param) });
+      const model = buildNetwork({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: 'relu', outputSize: 1, loss: 'binary_crossentropy', seed, init: 'he_normal', weightScale: num(p, param) });
       // A tiny learning rate: the gradients are read at (almost) the initial weights.
-      const { history } = fit(model, data, { epochs: 1, learningRate: 1e-6, batchSize: 20, seed });
+      const { history } = fitModel(model, { train: data }, { epochs: 1, learningRate: 1e-6, batchSize: 20, seed }, { onDivergence: 'stop' });
       const lg = history[0].diagnostics.slice(0, depth).map((d) => Math.log10(Math.max(d.gradNorm, 1e-300)));
       logs[key] = lg;
       m[`${key}FirstLayerLog10`] = lg[0];

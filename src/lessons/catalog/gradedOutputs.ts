@@ -3,7 +3,7 @@ import { applyStandardizer, fitStandardizer } from '../../data/standardizer.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4, pct } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, classData, fit, hiddenOutputs } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval } from '../stats.js';
 
@@ -30,15 +30,15 @@ export const gradedOutputsLesson: Lesson = defineLesson<Record<string, number[]>
   measure(p, seed) {
     const raw = getDataset('circle', { n: 200, seed });
     const ds = applyStandardizer(raw, fitStandardizer(raw));
-    const data = classData(ds);
+    const data = datasetTargets(ds);
     const edge = num(p, 'edge');
     const m: Record<string, number> = {};
     const curves: Record<string, number[]> = {};
     for (const [key, act, lo, hi] of ACTS) {
-      const model = buildNet({ inputSize: 2, hidden: [16], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed });
+      const model = buildNetwork({ inputSize: 2, hidden: [16], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed });
       const w = (hi - lo) * edge;
       const nearEnds = () => {
-        const h = hiddenOutputs(model, ds.x, ds.n)[0];
+        const h = model.hiddenPasses(ds.x, ds.n)[0].a;
         let near = 0;
         h.forEach((v) => {
           if (v <= lo + w || v >= hi - w) near++;
@@ -52,17 +52,12 @@ export const gradedOutputsLesson: Lesson = defineLesson<Record<string, number[]>
         curves[key] = Array.from({ length: Math.floor(num(p, 'epochs') / EVERY) + 1 }, () => m.stepNearEndsShare);
         continue;
       }
-      fit(model, data, {
-        epochs: num(p, 'epochs'),
-        learningRate: 0.01,
-        batchSize: 32,
-        seed,
-        optimizer: { name: 'adam' },
-        diagnostics: false,
-        onEpoch: (r) => {
-          if (r.epoch % EVERY === 0) curves[key].push(nearEnds());
-        },
-      });
+      fitModel(
+        model,
+        { train: data },
+        { epochs: num(p, 'epochs'), learningRate: 0.01, batchSize: 32, seed, optimizer: { name: 'adam' }, diagnostics: false },
+        { onDivergence: 'stop', onEpoch: (r) => { if (r.epoch % EVERY === 0) curves[key].push(nearEnds()); } },
+      );
       m[`${key}NearEndsShare`] = nearEnds();
     }
     return { measurements: m, trace: curves };

@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, classData, fit } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanBands, pText, welch } from '../stats.js';
 
@@ -25,13 +25,13 @@ export const identityOriginLesson: Lesson = defineLesson<Record<string, number[]
     { name: 'epochs', kind: 'number', default: 60, min: 1, max: 2000, integer: true, description: 'training epochs' },
   ],
   measure(p, seed) {
-    const data = classData(getDataset('circle', { n: 120, seed }));
+    const data = datasetTargets(getDataset('circle', { n: 120, seed }));
     const m: Record<string, number> = {};
     const curves: Record<string, number[]> = {};
     for (const [tag, param] of SCALES) {
       for (const act of ACTS) {
-        const model = buildNet({ inputSize: 2, hidden: [16, 16], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 100, weightScale: num(p, param) });
-        const { history } = fit(model, data, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 20, seed, diagnostics: false });
+        const model = buildNetwork({ inputSize: 2, hidden: [16, 16], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 100, weightScale: num(p, param) });
+        const { history } = fitModel(model, { train: data }, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 20, seed, diagnostics: false }, { onDivergence: 'stop' });
         m[`${act}${tag}FinalLoss`] = history[history.length - 1].trainLoss;
         m[`${act}${tag}Accuracy`] = history[history.length - 1].trainAccuracy ?? 0;
         curves[`${act}${tag}`] = history.map((h) => h.trainLoss);

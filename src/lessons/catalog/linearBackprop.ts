@@ -1,7 +1,7 @@
 import { scatter } from '../charts.js';
 import { L, defineLesson, grid, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet } from '../net.js';
+import { buildNetwork } from '../../run/index.js';
 import { num } from '../params.js';
 
 /** Inputs the single linear unit sees. */
@@ -15,7 +15,7 @@ interface Row {
 
 /** One linear unit a = c·(w·x + b) in the engine; for each input, f'(z) and dL/dw with dL/da = 1 from a backward pass. */
 function rows(c: number): Row[] {
-  const model = buildNet({ inputSize: 1, hidden: [1], activation: `${c}*x`, outputSize: 1, loss: 'mse', seed: 1 });
+  const model = buildNetwork({ inputSize: 1, hidden: [1], activation: `${c}*x`, outputSize: 1, loss: 'mse', seed: 1 });
   const layer = model.layers[0];
   return XS.map((x) => {
     const input = Float32Array.of(x);

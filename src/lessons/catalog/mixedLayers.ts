@@ -2,7 +2,7 @@ import { createRng } from '../../util/rng.js';
 import { intervalBars } from '../charts.js';
 import { L, column, defineLesson, grid, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, fit } from '../net.js';
+import { buildNetwork, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval, pText, welch } from '../stats.js';
 
@@ -32,8 +32,8 @@ export const mixedLayersLesson: Lesson = defineLesson({
     const variance = ys.reduce((s, v) => s + (v - my) ** 2, 0) / ys.length;
     const m: Record<string, number> = { targetMin: Math.min(...ys), targetMax: Math.max(...ys) };
     for (const [key, out] of OUTPUTS) {
-      const model = buildNet({ inputSize: 1, hidden: [16, 16], activation: 'tanh', activations: ['tanh', 'relu'], outputSize: 1, loss: 'mse', seed: seed * 10, ...(out ? { outputActivation: out } : {}) });
-      const { history, diverged } = fit(model, data, { epochs: num(p, 'epochs'), learningRate: 0.03, batchSize: 50, seed, optimizer: { name: 'adam' }, diagnostics: false });
+      const model = buildNetwork({ inputSize: 1, hidden: [16, 16], activation: ['tanh', 'relu'], outputSize: 1, loss: 'mse', seed: seed * 10, ...(out ? { outputActivation: out } : {}) });
+      const { history, diverged } = fitModel(model, { train: data }, { epochs: num(p, 'epochs'), learningRate: 0.03, batchSize: 50, seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
       const mse = diverged ? variance * 10 : history[history.length - 1].trainLoss;
       const pred = model.predict(data.x, data.rows);
       m[`${key}R2`] = 1 - mse / variance;

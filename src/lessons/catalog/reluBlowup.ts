@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, hiddenOutputs } from '../net.js';
+import { buildNetwork } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval, slope } from '../stats.js';
 
@@ -31,8 +31,8 @@ export const reluBlowupLesson: Lesson = defineLesson<Record<string, number[]>>({
     const m: Record<string, number> = {};
     const trace: Record<string, number[]> = {};
     for (const [key, act, param] of NETS) {
-      const model = buildNet({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 7, init: 'he_normal', weightScale: num(p, param) });
-      const outs = hiddenOutputs(model, ds.x, ds.n);
+      const model = buildNetwork({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 7, init: 'he_normal', weightScale: num(p, param) });
+      const outs = model.hiddenPasses(ds.x, ds.n).map((h) => h.a);
       const meanAbs = outs.map((h) => h.reduce((s, v) => s + Math.abs(v), 0) / h.length);
       const lg = meanAbs.map((v) => Math.log10(Math.max(v, 1e-300)));
       trace[key] = meanAbs;

@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { intervalBars } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, hiddenOutputs } from '../net.js';
+import { buildNetwork } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval } from '../stats.js';
 
@@ -20,9 +20,9 @@ export const reluSparsityLesson: Lesson = defineLesson({
   measure(p, seed) {
     const ds = getDataset('gauss', { n: 200, seed });
     const layers = num(p, 'layers');
-    const model = buildNet({ inputSize: 2, hidden: Array.from({ length: layers }, () => num(p, 'width')), activation: 'relu', outputSize: 1, loss: 'binary_crossentropy', seed: seed * 1000, biasInit: num(p, 'bias') });
+    const model = buildNetwork({ inputSize: 2, hidden: Array.from({ length: layers }, () => num(p, 'width')), activation: 'relu', outputSize: 1, loss: 'binary_crossentropy', seed: seed * 1000, biasInit: num(p, 'bias') });
     const m: Record<string, number> = {};
-    const fr = hiddenOutputs(model, ds.x, ds.n).map((h) => h.filter((v) => v === 0).length / h.length);
+    const fr = model.hiddenPasses(ds.x, ds.n).map(({ a }) => a.filter((v) => v === 0).length / a.length);
     fr.forEach((f, l) => (m[`layer${l + 1}ZeroFraction`] = f));
     m.zeroFraction = fr.reduce((a, b) => a + b, 0) / layers;
     return { measurements: m, trace: null };

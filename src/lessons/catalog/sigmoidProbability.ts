@@ -3,7 +3,7 @@ import { trainTestSplit } from '../../data/trainTestSplit.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, grid, n4, pct } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, classData, fit } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval } from '../stats.js';
 
@@ -44,13 +44,13 @@ export const sigmoidProbabilityLesson: Lesson = defineLesson<Record<string, { co
   ],
   measure(p, seed) {
     const split = trainTestSplit(getDataset('gauss', { n: 400, seed, noise: num(p, 'noise') }), { testRatio: 0.5, seed });
-    const train = classData(split.train);
-    const test = classData(split.test);
+    const train = datasetTargets(split.train);
+    const test = datasetTargets(split.test);
     const m: Record<string, number> = {};
     const trace: Record<string, { conf: number; freq: number; n: number }[]> = {};
     for (const [key, loss] of MODELS) {
-      const model = buildNet({ inputSize: 2, hidden: [8], activation: 'tanh', outputSize: 1, loss, seed: seed * 3 });
-      fit(model, train, { epochs: num(p, 'epochs'), learningRate: 0.02, batchSize: 50, seed, optimizer: { name: 'adam' }, diagnostics: false });
+      const model = buildNetwork({ inputSize: 2, hidden: [8], activation: 'tanh', outputSize: 1, loss, seed: seed * 3 });
+      fitModel(model, { train: train }, { epochs: num(p, 'epochs'), learningRate: 0.02, batchSize: 50, seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
       const out = model.predict(test.x, test.rows);
       const c = calibration(out, test.y);
       m[`${key}OutsideShare`] = out.filter((v) => v < 0 || v > 1).length / out.length;

@@ -4,7 +4,7 @@ import type { Model } from '../../nn/model.js';
 import { intervalBars } from '../charts.js';
 import { L, column, defineLesson, n4, pct } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet } from '../net.js';
+import { buildNetwork } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval } from '../stats.js';
 
@@ -53,7 +53,7 @@ export const sparseComputeLesson: Lesson = defineLesson({
     const ds = getDataset('gauss', { n: 200, seed });
     const m: Record<string, number> = {};
     for (const act of NETS) {
-      const model = buildNet({ inputSize: 2, hidden: Array.from({ length: num(p, 'layers') }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 13 });
+      const model = buildNetwork({ inputSize: 2, hidden: Array.from({ length: num(p, 'layers') }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 13 });
       const f = resolveActivation(act).f;
       const dense = forward(model, f, ds.x, ds.n, false);
       const sparse = forward(model, f, ds.x, ds.n, true);

@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { buildNet, classData, fit } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanBands, meanInterval, pText, welch } from '../stats.js';
 
@@ -21,13 +21,13 @@ export const stepGradientLesson: Lesson = defineLesson<Record<string, number[]>>
     { name: 'epochs', kind: 'number', default: 100, min: 1, max: 2000, integer: true, description: 'training epochs' },
   ],
   measure(p, seed) {
-    const data = classData(getDataset('circle', { n: 200, seed }));
+    const data = datasetTargets(getDataset('circle', { n: 200, seed }));
     const m: Record<string, number> = {};
     const curves: Record<string, number[]> = {};
     for (const [key, act] of KEYS) {
-      const model = buildNet({ inputSize: 2, hidden: [8], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed });
+      const model = buildNetwork({ inputSize: 2, hidden: [8], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed });
       const w0 = Float32Array.from(model.layers[0].weights);
-      const { history } = fit(model, data, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 20, seed, diagnostics: false });
+      const { history } = fitModel(model, { train: data }, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 20, seed, diagnostics: false }, { onDivergence: 'stop' });
       let moved = 0;
       model.layers[0].weights.forEach((w, i) => (moved = Math.max(moved, Math.abs(w - w0[i]))));
       m[`${key}HiddenWeightChange`] = moved;

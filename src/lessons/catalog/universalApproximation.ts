@@ -2,7 +2,7 @@ import { createRng } from '../../util/rng.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, grid, n4 } from '../defineLesson.js';
 import type { Lesson, Verdict } from '../lesson.js';
-import { buildNet, fit } from '../net.js';
+import { buildNetwork, fitModel } from '../../run/index.js';
 import { list, num } from '../params.js';
 import { meanInterval, spearman } from '../stats.js';
 
@@ -12,11 +12,11 @@ const VZ: Record<Verdict, string> = { holds: '成立', 'does not hold': '不成�
 
 /** Trains one hidden layer of `width` units; each unit's centre (tanh) or kink (relu) starts at a random point of [-2, 2]. */
 function trainWidth(act: string, width: number, data: { x: Float32Array; y: Float32Array; rows: number }, epochs: number, seed: number): number {
-  const model = buildNet({ inputSize: 1, hidden: [width], activation: act, outputSize: 1, loss: 'mse', seed });
+  const model = buildNetwork({ inputSize: 1, hidden: [width], activation: act, outputSize: 1, loss: 'mse', seed });
   const rng = createRng(seed + 7919);
   const layer = model.layers[0];
   for (let j = 0; j < width; j++) layer.bias[j] = -layer.weights[j] * rng.uniform(-2, 2);
-  const { history, diverged } = fit(model, data, { epochs, learningRate: 0.05, batchSize: data.rows, seed, optimizer: { name: 'adam' }, diagnostics: false });
+  const { history, diverged } = fitModel(model, { train: data }, { epochs, learningRate: 0.05, batchSize: data.rows, seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
   return diverged ? Number.MAX_VALUE : history[history.length - 1].trainLoss;
 }
 
@@ -52,8 +52,8 @@ export const universalApproximationLesson: Lesson = defineLesson<Record<string, 
     const my = xs.reduce((s, x) => s + target(x), 0) / xs.length;
     const b = xs.reduce((s, x) => s + (x - mx) * (target(x) - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
     m.lineMse = xs.reduce((s, x) => s + (target(x) - (my + b * (x - mx))) ** 2, 0) / xs.length;
-    const deep = buildNet({ inputSize: 1, hidden: [8, 8, 8], activation: 'identity', outputSize: 1, loss: 'mse', seed });
-    const r = fit(deep, data, { epochs: num(p, 'epochs'), learningRate: 0.05, batchSize: data.rows, seed, optimizer: { name: 'adam' }, diagnostics: false });
+    const deep = buildNetwork({ inputSize: 1, hidden: [8, 8, 8], activation: 'identity', outputSize: 1, loss: 'mse', seed });
+    const r = fitModel(deep, { train: data }, { epochs: num(p, 'epochs'), learningRate: 0.05, batchSize: data.rows, seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
     m.identityDeepMse = r.diverged ? Number.MAX_VALUE : r.history[r.history.length - 1].trainLoss;
     return { measurements: m, trace };
   },

@@ -2,7 +2,7 @@ import { getDataset } from '../../data/builtins.js';
 import { bandLines } from '../charts.js';
 import { L, column, defineLesson, n4 } from '../defineLesson.js';
 import type { Lesson, Verdict } from '../lesson.js';
-import { buildNet, classData, fit } from '../net.js';
+import { buildNetwork, datasetTargets, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { meanInterval, slope } from '../stats.js';
 
@@ -36,13 +36,13 @@ export const vanishingGradientsLesson: Lesson = defineLesson<Record<string, numb
     { name: 'orders', kind: 'number', default: 1, min: 0.1, max: 20, description: 'decades (powers of 10) lost from the last to the first hidden layer that count as "vanishing"' },
   ],
   measure(p, seed) {
-    const data = classData(getDataset('spiral', { n: 200, seed }));
+    const data = datasetTargets(getDataset('spiral', { n: 200, seed }));
     const depth = num(p, 'depth');
     const m: Record<string, number> = {};
     const logs: Record<string, number[]> = {};
     for (const [act] of ACTS) {
-      const model = buildNet({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed, init: act === 'relu' ? 'he_normal' : 'glorot_uniform' });
-      const { history } = fit(model, data, { epochs: 1, learningRate: 0.01, batchSize: 20, seed });
+      const model = buildNetwork({ inputSize: 2, hidden: Array.from({ length: depth }, () => num(p, 'width')), activation: act, outputSize: 1, loss: 'binary_crossentropy', seed, init: act === 'relu' ? 'he_normal' : 'glorot_uniform' });
+      const { history } = fitModel(model, { train: data }, { epochs: 1, learningRate: 0.01, batchSize: 20, seed }, { onDivergence: 'stop' });
       const lg = history[0].diagnostics.slice(0, depth).map((d) => Math.log10(Math.max(d.gradNorm, 1e-300)));
       logs[act] = lg;
       // Decades gained from the first to the last hidden layer along the least-squares trend (positive: the first layers get less).

@@ -2,7 +2,7 @@ import type { TrainData } from '../../nn/trainer.js';
 import { intervalBars } from '../charts.js';
 import { L, column, defineLesson, pct } from '../defineLesson.js';
 import type { Lesson } from '../lesson.js';
-import { accuracy, buildNet, fit } from '../net.js';
+import { buildNetwork, classificationAccuracy, fitModel } from '../../run/index.js';
 import { num } from '../params.js';
 import { wilson } from '../stats.js';
 
@@ -24,9 +24,9 @@ export const xorLesson: Lesson = defineLesson({
   measure(p, seed) {
     const m: Record<string, number> = {};
     for (const act of ACTS) {
-      const model = buildNet({ inputSize: 2, hidden: [num(p, 'hidden')], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 101 });
-      fit(model, XOR, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 4, seed, optimizer: { name: 'adam' }, diagnostics: false });
-      m[`${act}Accuracy`] = accuracy(model, XOR);
+      const model = buildNetwork({ inputSize: 2, hidden: [num(p, 'hidden')], activation: act, outputSize: 1, loss: 'binary_crossentropy', seed: seed * 101 });
+      fitModel(model, { train: XOR }, { epochs: num(p, 'epochs'), learningRate: num(p, 'lr'), batchSize: 4, seed, optimizer: { name: 'adam' }, diagnostics: false }, { onDivergence: 'stop' });
+      m[`${act}Accuracy`] = classificationAccuracy(model, XOR);
     }
     return { measurements: m, trace: null };
   },

@@ -1,7 +1,7 @@
 /**
  * One training session of the explorer: maps the page's settings (a RunSpec of the page's state) onto the
  * core and packs what the page draws. The core does the work: the data are made, split and standardised by
- * `prepareData` (src/experiments), turned into inputs and targets with the loss decided once by `liveData`,
+ * `prepareData` (src/run), turned into inputs and targets with the loss decided once by `liveData`,
  * trained in lockstep (run 0 as specified; in compare mode one more model per compared activation, with the
  * same initial weights and shuffling) by `LiveRun` (src/run/liveRun.ts), which also detects divergence,
  * keeps the epoch records, makes histograms and saves models; drawing passes go through the engine's
@@ -11,7 +11,7 @@
  */
 import { resolveActivation } from '../../../src/activations/resolve.js';
 import type { Dataset } from '../../../src/data/dataset.js';
-import { prepareData, type PreparedData } from '../../../src/experiments/preparedData.js';
+import { prepareData, type PreparedData } from '../../../src/run/preparedData.js';
 import type { Backend } from '../../../src/nn/backend.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
 import { outputFromLogits } from '../../../src/nn/losses.js';

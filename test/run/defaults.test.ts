@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../../src/experiments/runJob.js';
+import { trainRun } from '../../src/run/trainRun.js';
 
 const accuracy = (data: string, activation: string, hidden?: number[]) =>
-  runJob({ data: { name: data }, model: { activation, ...(hidden ? { hidden } : {}) } }).final.testAccuracy ?? Number.NaN;
+  trainRun({ data: { name: data }, model: { activation, ...(hidden ? { hidden } : {}) } }).final.testAccuracy ?? Number.NaN;
 
 describe('default settings', () => {
   it.each(['tanh', 'relu', 'sigmoid'])('XOR reaches at least 95 percent test accuracy with %s', (a) => {
