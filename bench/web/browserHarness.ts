@@ -40,6 +40,8 @@ export interface ActlabPage {
   snapshot: { value: { epoch: number; running: boolean; epochsPerSecond: number; models: ModelSnapshot[] } | null };
   history: { value: EpochPoint[][] };
   engineError: { value: string | null };
+  /** The worker's backend (wasm, or js with a note); null until it has started. */
+  engineBackend: { value: { name: string; note: string | null } | null };
   diverged: { value: string | null };
   running: { value: boolean };
   update(patch: Partial<ExplorerState>): void;

@@ -52,6 +52,11 @@ export interface Backend {
   kernel?(activation: LayerActivation): ActivationKernel;
   /** The optimiser over `params`; default the engine's JavaScript `createOptimizer`. */
   createOptimizer?(config: OptimizerConfig, params: readonly Param[]): Optimizer;
+  /**
+   * z(n×u) = b + x(n×k)·W(k×u), bit-identical to `broadcastRows(b)` then `gemm(…, accumulate)`; a backend
+   * with a faster path for some shapes offers it here (forward-only inference, `src/nn/inference.ts`).
+   */
+  dense?(x: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, n: number, k: number, u: number): void;
 }
 
 /** `backend.free(a)` where the backend has one (arrays from `allocFor` only). */

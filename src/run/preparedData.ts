@@ -1,6 +1,6 @@
 import { findBuiltinDataset, getDataset } from '../data/builtins.js';
 import type { ColumnEncoding } from '../data/columnEncoding.js';
-import type { DataTask, Dataset, Split } from '../data/dataset.js';
+import { selectRows, type DataTask, type Dataset, type Split } from '../data/dataset.js';
 import { parseCsv } from '../data/parseCsv.js';
 import { standardizeSplit } from '../data/standardizer.js';
 import { trainTestSplit } from '../data/trainTestSplit.js';
@@ -34,15 +34,29 @@ export interface PreparedData {
   readonly notes: readonly string[];
 }
 
+/** What a face adds to a data spec: rows it holds in memory, and whether every row may train. */
+export interface PrepareOptions {
+  /**
+   * Rows held in memory (a CSV uploaded to the explorer, points clicked on its plane), used instead of the set
+   * `spec.name` names (which then only labels them); split and standardised like every other set.
+   */
+  readonly rows?: Dataset;
+  /** Lets `testRatio` 0 mean "no test part": every row trains and `test` is empty (the explorer's 100 % training). */
+  readonly allowNoTest?: boolean;
+}
+
 /** Makes, splits and standardises the data a job describes. */
-export function prepareData(spec: DataSpec, loaders: DataLoaders = {}): PreparedData {
+export function prepareData(spec: DataSpec, loaders: DataLoaders = {}, extra: PrepareOptions = {}): PreparedData {
   const seed = spec.seed ?? DATA_DEFAULTS.seed;
   const testRatio = spec.testRatio ?? DATA_DEFAULTS.testRatio;
   let split: Split;
   let name = spec.name;
   let columns: readonly ColumnEncoding[] | undefined;
   let notes: readonly string[] = [];
-  if (spec.csv) {
+  const splitOf = (ds: Dataset): Split => (extra.allowNoTest && testRatio === 0 ? { train: ds, test: selectRows(ds, []) } : trainTestSplit(ds, { testRatio, seed }));
+  if (extra.rows) {
+    split = splitOf(extra.rows);
+  } else if (spec.csv) {
     if (spec.csv.text === undefined) throw new ActlabError(`the CSV data '${spec.name}' are described only (path, rows, SHA-256); load the file's text to train on it`);
     const ds = parseCsv(spec.csv.text, {
       target: spec.csv.target, fileName: spec.name, ...(spec.csv.task ? { task: spec.csv.task } : {}), ...(spec.csv.missing ? { missing: spec.csv.missing } : {}),
@@ -62,7 +76,7 @@ export function prepareData(spec: DataSpec, loaders: DataLoaders = {}): Prepared
     const options = entry && entry.name !== 'iris' ? { n: spec.n ?? DATA_DEFAULTS.n, noise: spec.noise ?? 0, seed } : { ...(spec.n !== undefined ? { n: spec.n } : {}), seed };
     const ds = getDataset(spec.name, options);
     name = ds.name;
-    split = trainTestSplit(ds, { testRatio, seed });
+    split = splitOf(ds);
   }
   const s = standardizeSplit(split);
   return {

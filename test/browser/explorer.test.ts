@@ -127,7 +127,18 @@ describe('the explorer in Chromium', () => {
     expect(await shownNumber(page, 'epoch')).toBe(0);
     const box = await page.getByTestId('output-heatmap').boundingBox();
     expect(box && box.width >= 100 && box.height >= 100).toBe(true);
+    // The worker trains on the WebAssembly SIMD backend (Chromium has SIMD): no fallback note.
+    await page.waitForFunction(() => window.__actlab!.engineBackend.value !== null);
+    expect(await page.evaluate(() => window.__actlab!.engineBackend.value)).toEqual({ name: 'wasm', note: null });
+    expect(await page.getByTestId('backend-note').count()).toBe(0);
     await screenshot(page, 'desktop-initial');
+    // Where SIMD is missing the worker reports js with the core's note (src/wasm/choose.ts); the page shows it until dismissed.
+    await page.evaluate(() => {
+      window.__actlab!.engineBackend.value = { name: 'js', note: 'this browser has no WebAssembly SIMD, so training runs on the JavaScript backend (slower)' };
+    });
+    await poll(() => page.getByTestId('backend-note').textContent()).toContain('no WebAssembly SIMD');
+    await page.getByTestId('backend-note').getByRole('button').click();
+    await poll(() => page.getByTestId('backend-note').count()).toBe(0);
   });
 
   it('fits a phone screen without sideways scrolling', async () => {

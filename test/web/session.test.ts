@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { resolveActivation } from '../../src/activations/resolve.js';
 import { loadSavedModel } from '../../src/run/savedModel.js';
 import { ActlabError } from '../../src/util/errors.js';
-import { fastTanh } from '../../web/src/engine/inference.js';
 import type { EpochPoint, FrameRequest, RunSpec } from '../../web/src/engine/protocol.js';
 import { Session } from '../../web/src/engine/session.js';
 import { DEFAULT_STATE, type CustomData } from '../../web/src/state/types.js';
@@ -370,19 +369,5 @@ describe('Session: controls', () => {
     const doc = JSON.parse(r.out) as { predictions: { output: number[] }[] };
     const expected = Array.from(s.model(0).predict(x, n));
     expect(doc.predictions.map((p) => p.output[0])).toEqual(expected);
-  });
-});
-
-describe('fastTanh (drawing only)', () => {
-  it('stays within 3e-7 of Math.tanh and keeps NaN', () => {
-    const xs = Float32Array.from({ length: 20001 }, (_, i) => -15 + i * 0.0015);
-    const ys = new Float32Array(xs.length);
-    fastTanh(xs, ys, xs.length);
-    let worst = 0;
-    for (let i = 0; i < xs.length; i++) worst = Math.max(worst, Math.abs(ys[i] - Math.tanh(xs[i])));
-    expect(worst).toBeLessThan(3e-7);
-    const nan = Float32Array.of(Number.NaN);
-    fastTanh(nan, nan, 1);
-    expect(Number.isNaN(nan[0])).toBe(true);
   });
 });

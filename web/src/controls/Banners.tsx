@@ -1,5 +1,6 @@
 /**
  * Banners over the workspace, each with a way out:
+ * - a note when training cannot use the WebAssembly SIMD backend (no SIMD in this browser), with Dismiss;
  * - an engine error (settings that cannot be trained): the engine's own English message under a translated
  *   title, with "Reset settings" (back to the defaults) — offered only here;
  * - a divergence (loss or an activation gave NaN/∞): worded here in the page's language from the structured
@@ -9,7 +10,7 @@
 import { t } from '../i18n/index.js';
 import { applyCustomData } from '../data/points.js';
 import { divergedMessage } from '../engine/divergenceMessage.js';
-import { customData, diverged, engineError, reset, state, update } from '../state/store.js';
+import { customData, diverged, engineBackend, engineError, reset, state, update } from '../state/store.js';
 import { DEFAULT_STATE } from '../state/types.js';
 
 /** Back to the default settings (keeping the language) and the default data. */
@@ -22,8 +23,21 @@ function restoreDefaults(): void {
 export function Banners() {
   const error = engineError.value;
   const div = diverged.value;
+  const backend = engineBackend.value;
   return (
     <div class="banners">
+      {backend?.note && (
+        <div class="banner banner-warn" data-testid="backend-note" role="status">
+          <p class="banner-text">
+            <strong>{t('common.banner.backendTitle')}</strong> <span lang="en">{backend.note}</span>
+          </p>
+          <div class="banner-actions">
+            <button type="button" class="button subtle" onClick={() => (engineBackend.value = { ...backend, note: null })}>
+              {t('common.banner.dismiss')}
+            </button>
+          </div>
+        </div>
+      )}
       {error !== null && (
         <div class="banner banner-error" data-testid="engine-error" role="alert">
           <p class="banner-text">

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/index.js';
-import { customData, history, reset, running, snapshot, state, step, togglePlay, update } from '../state/store.js';
+import { customData, engineBackend, history, reset, running, snapshot, state, step, togglePlay, update } from '../state/store.js';
 import type { Language, OptimizerChoice, ProblemType, Regularization } from '../state/types.js';
 import { classCount, lossFor, normalizeState } from '../state/url.js';
 import { SpeedControl, TrainToControl } from './PaceControls.js';
@@ -79,7 +79,9 @@ function PlayControls() {
         <span class="epoch-value" data-testid="epoch" aria-live="off">
           {epoch}
         </span>
-        <span class="epoch-rate">{t('controls.top.epochsPerSecond', { n: Number.isFinite(eps) ? Math.round(eps) : 0 })}</span>
+        <span class="epoch-rate" data-testid="epoch-rate" data-backend={engineBackend.value?.name ?? ''} title={engineBackend.value ? t('controls.top.backend', { name: engineBackend.value.name }) : undefined}>
+          {t('controls.top.epochsPerSecond', { n: Number.isFinite(eps) ? Math.round(eps) : 0 })}
+        </span>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@
  * 'error' messages. A divergence is no error: the snapshot says so, and 'play' or 'step' afterwards
  * starts the network again from its initial weights with the current settings.
  */
+import type { Backend } from '../../../src/nn/backend.js';
 import { ActlabError } from '../../../src/util/errors.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { Session } from './session.js';
@@ -54,8 +55,12 @@ export class EngineLoop {
   private paceStart: number | null = null;
   private paceSteps = 0;
 
-  constructor(host: LoopHost) {
+  /** What the sessions train on; default the engine's default backend (`js` unless a host set another). */
+  private readonly backend: Backend | undefined;
+
+  constructor(host: LoopHost, backend?: Backend) {
     this.host = host;
+    this.backend = backend;
   }
 
   /** Whether training is on (for tests). */
@@ -85,7 +90,7 @@ export class EngineLoop {
         this.session = null;
         this.running = false;
         this.samples = [];
-        const s = new Session(m.spec);
+        const s = new Session(m.spec, this.backend);
         this.session = s;
         this.host.post({ type: 'ready', data: s.data, labels: [...s.labels] }, []);
         return;

@@ -187,6 +187,8 @@ export interface Divergence {
 
 export type FromWorker =
   | { type: 'ready'; data: DataInfo; labels: string[] }
+  /** The backend the worker trains on (sent once, before 'ready'); `note` says why it is not wasm (no SIMD), else null. */
+  | { type: 'backend'; name: string; note: string | null }
   | { type: 'error'; message: string }
   | { type: 'snapshot'; epoch: number; running: boolean; epochsPerSecond: number; models: ModelSnapshot[] }
   | { type: 'model'; json: string }

@@ -1,249 +1,146 @@
 /**
- * One training session of the explorer: the data (built-in or custom), the train/test split, the input
- * encoding, and one model per run (run 0 as specified; in compare mode one more run per compared
- * activation, with the same initial weights and shuffling, trained in lockstep). Pure: no worker globals,
- * so it runs (and is tested) in Node as well as in the worker.
+ * One training session of the explorer: maps the page's settings (a RunSpec of the page's state) onto the
+ * core and packs what the page draws. The core does the work: the data are made, split and standardised by
+ * `prepareData` (src/run), turned into inputs and targets with the loss decided once by `liveData`,
+ * trained in lockstep (run 0 as specified; in compare mode one more model per compared activation, with the
+ * same initial weights and shuffling) by `LiveRun` (src/run/liveRun.ts), which also detects divergence,
+ * keeps the epoch records, makes histograms and saves models; drawing passes go through the engine's
+ * forward-only inference (src/nn/inference.ts). What stays here: checking the page's settings, the
+ * Playground input features, the plane's points and extent, and packing frames. Pure: no worker globals, so
+ * it runs (and is tested) in Node as well as in the worker.
  */
 import { resolveActivation } from '../../../src/activations/resolve.js';
-import { logSumExp } from '../../../src/activations/vector.js';
-import { createDataset, type Dataset } from '../../../src/data/dataset.js';
-import { getDataset } from '../../../src/data/builtins.js';
-import { fitStandardizer } from '../../../src/data/standardizer.js';
-import { trainTestSplit } from '../../../src/data/trainTestSplit.js';
-import type { LayerDiagnostics } from '../../../src/nn/diagnostics.js';
+import type { Dataset } from '../../../src/data/dataset.js';
+import { prepareData, type PreparedData } from '../../../src/run/preparedData.js';
+import type { Backend } from '../../../src/nn/backend.js';
 import type { LayerActivation } from '../../../src/nn/layerActivation.js';
-import { outputFromLogits, type LossName } from '../../../src/nn/losses.js';
-import { createModel, type Model } from '../../../src/nn/model.js';
-import { saveModel } from '../../../src/run/savedModel.js';
-import { createTrainer, type EpochRecord, type TrainData, type Trainer } from '../../../src/nn/trainer.js';
-import { sigmoid } from '../../../src/expr/runtime.js';
-import { lossFor } from '../../../src/experiments/defaults.js';
-import { encodeTargets, outputWidth } from '../../../src/experiments/encodeTargets.js';
-import { classificationAccuracy } from '../../../src/run/accuracy.js';
+import { outputFromLogits } from '../../../src/nn/losses.js';
+import type { Model } from '../../../src/nn/model.js';
+import { datasetFromRows, liveData, targetRange } from '../../../src/run/liveData.js';
+import { LiveRun, divergenceText, type LiveHyper } from '../../../src/run/liveRun.js';
 import { ActlabError } from '../../../src/util/errors.js';
-import { createRng } from '../../../src/util/rng.js';
-import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS, type CustomData } from '../state/types.js';
-import { Inference } from './inference.js';
+import { CLASSIFICATION_SETS, LIMITS, REGRESSION_SETS } from '../state/types.js';
 import { BUILTIN_EXTENT, featureEncoder, gridPoints, standardEncoder, type InputEncoder } from './features.js';
-import type { DataInfo, Divergence, EpochPoint, FrameRequest, Histogram, HyperParams, LayerParams, ModelSnapshot, RunSpec, UnitHealth } from './protocol.js';
+import type { DataInfo, Divergence, FrameRequest, HyperParams, LayerParams, ModelSnapshot, RunSpec } from './protocol.js';
 
-/** Bins of the activation histograms. */
-export const HISTOGRAM_BINS = 30;
+export { HISTOGRAM_BINS, MAX_PENDING_EPOCHS, divergenceText } from '../../../src/run/liveRun.js';
 /** Largest heatmap resolution a frame may ask for. */
 export const MAX_GRID = 400;
-/** Epoch records kept for the page between two snapshots (older ones are dropped if nobody asks). */
-export const MAX_PENDING_EPOCHS = 20_000;
 /** Largest multi-class confidence packed into the output heatmap (class + p stays below class + 1). */
 const MAX_PACKED_P = 0.9999;
-/** Epoch limit handed to the trainer: practically unbounded. */
-const ENDLESS = 1_000_000_000;
-
-/** What one run trains: its model, trainer and what the page has not seen yet. */
-interface Run {
-  readonly label: string;
-  readonly model: Model;
-  trainer: Trainer | null;
-  diverged: string | null;
-  divergence: Divergence | null;
-  pending: EpochPoint[];
-  lastDiagnostics: readonly LayerDiagnostics[] | null;
-  /** Drawing passes (own buffers). */
-  readonly inference: Inference;
-}
-
-/** Prepared data: network inputs and targets of both parts. */
-interface Prepared {
-  readonly info: DataInfo;
-  readonly encoder: InputEncoder;
-  readonly train: TrainData;
-  readonly test: TrainData | null;
-  /** Loss from the task and the spec. */
-  readonly loss: LossName;
-  readonly outputSize: number;
-  readonly classNames: string[] | null;
-}
-
-/** Grid buffers reused across snapshots, per resolution. */
-interface PlaneCache {
-  readonly inputs: Float32Array;
-}
 
 /**
- * Builds data and models from a RunSpec, trains them mini-batch by mini-batch (every live run one batch per
- * session step, in lockstep) and describes them for drawing. Training is deterministic whatever the slicing:
- * n steps at once or one by one give bit-identical weights and records.
+ * Builds data and models from a RunSpec, trains them mini-batch by mini-batch and describes them for
+ * drawing. Training is deterministic whatever the slicing (see LiveRun).
  */
 export class Session {
   /** Data description for the page ('ready'). */
   readonly data: DataInfo;
   /** One label per run. */
   readonly labels: string[];
-  /** Session epochs done (every live run trains one epoch per session epoch). */
-  epoch = 0;
   private spec: RunSpec;
-  private readonly prepared: Prepared;
-  private readonly hiddenActivations: LayerActivation[][];
+  private readonly encoder: InputEncoder;
+  private readonly run: LiveRun;
   private readonly outputActivation: LayerActivation | undefined;
-  private runs: Run[] = [];
-  private readonly planes = new Map<number, PlaneCache>();
-  private trainerStart = 0;
-  /** Steps done in the current epoch (0 at an epoch boundary), and steps per epoch at the current batch size. */
-  private stepInEpoch = 0;
-  private stepsPerEpoch = 1;
-  /** New hyper-parameters wait for the end of the epoch in progress (epochs stay whole). */
-  private hyperPending = false;
+  private readonly planes = new Map<number, Float32Array>();
 
-  constructor(spec: RunSpec) {
+  /** `backend`: what the models train on (default: the engine's default backend). */
+  constructor(spec: RunSpec, backend?: Backend) {
     this.spec = checkSpec(spec);
-    this.prepared = prepareData(this.spec);
-    this.data = this.prepared.info;
+    const { prepared, planeColumns, custom } = prepare(this.spec);
+    this.encoder = inputEncoder(prepared, this.spec.features, planeColumns, custom);
+    const encoder = this.encoder;
+    const data = liveData(prepared, {
+      ...(this.spec.loss === 'mse' ? { loss: 'mse' as const } : {}),
+      inputs: { width: encoder.width, encode: (raw) => encoder.encodeRows(raw.x, raw.n) },
+    });
+    this.data = dataInfo(prepared, data.numClasses, encoder, planeColumns, this.spec);
     const base = this.spec.hidden.map((h, i) => resolveNamed(h.activation, `hidden layer ${i + 1}`));
-    this.hiddenActivations = [base, ...this.spec.compare.map((text, k) => {
+    const activations = [base, ...this.spec.compare.map((text, k) => {
       const act = resolveNamed(text, `compared activation ${k + 1}`);
       return base.map(() => act);
     })];
-    this.outputActivation = this.prepared.loss === 'mse' ? outputActivationOf(this.spec.outputActivation) : undefined;
-    this.labels = this.hiddenActivations.map(runLabel);
-    this.build();
+    this.outputActivation = data.loss === 'mse' ? outputActivationOf(this.spec.outputActivation) : undefined;
+    this.labels = activations.map(runLabel);
+    this.run = new LiveRun({
+      data,
+      architecture: { hidden: this.spec.hidden.map((h) => h.units), activations, ...(this.outputActivation ? { outputActivation: this.outputActivation } : {}) },
+      hyper: hyperOf(this.spec),
+      initSeed: this.spec.initSeed,
+      ...(backend ? { backend } : {}),
+    });
+  }
+
+  /** Session epochs done (every live run trains one epoch per session epoch). */
+  get epoch(): number {
+    return this.run.epoch;
+  }
+
+  /** The backend the models train on (`js` or `wasm`). */
+  get backendName(): string {
+    return this.run.backend.name;
   }
 
   /** Number of runs (1, or 1 + compared activations). */
   get runCount(): number {
-    return this.runs.length;
+    return this.run.size;
   }
 
   /** True when every run has diverged: nothing is left to train. */
   get stopped(): boolean {
-    return this.runs.every((r) => r.diverged !== null);
+    return this.run.stopped;
   }
 
   /** The model of run `k` (for tests and the benchmark; do not keep it across `reset`). */
   model(k: number): Model {
-    return this.runAt(k).model;
+    return this.run.model(k);
   }
 
   /** Divergence message of run `k` (English, one line), or null. */
   diverged(k: number): string | null {
-    return this.runAt(k).diverged;
+    const d = this.run.divergence(k);
+    return d ? divergenceText(d) : null;
   }
 
   /** Why run `k` diverged, or null. */
   divergence(k: number): Divergence | null {
-    return this.runAt(k).divergence;
+    return this.run.divergence(k);
   }
 
   /** Mini-batches in one epoch (for paced training). */
   get epochSteps(): number {
-    return this.stepsPerEpoch;
+    return this.run.epochSteps;
   }
 
   /** True between two epoch boundaries (some batches of the current epoch are done). */
   get midEpoch(): boolean {
-    return this.stepInEpoch > 0;
+    return this.run.midEpoch;
   }
 
-  /**
-   * Changes learning rate, batch size, optimiser or regularisation; the weights stay as they are. Mid-epoch,
-   * the change takes effect at the end of the epoch in progress (so epochs stay whole and the result does
-   * not depend on when, within an epoch, the change arrived).
-   */
+  /** Changes learning rate, batch size, optimiser or regularisation; mid-epoch they take effect at the epoch's end. */
   setHyper(h: HyperParams): void {
     this.spec = checkSpec({ ...this.spec, ...pickHyper(h) });
-    if (this.stepInEpoch === 0) this.applyHyper();
-    else this.hyperPending = true;
+    this.run.setHyper(hyperOf(this.spec));
   }
 
   /** Re-initialises the weights (same seed → same weights) with the current settings, and clears the history and divergence. */
   reset(): void {
-    this.epoch = 0;
-    this.trainerStart = 0;
-    this.stepInEpoch = 0;
-    this.hyperPending = false;
-    this.build();
+    this.run.reset();
   }
 
   /** Trains to the end of the current epoch (a whole epoch at a boundary) every run that has not diverged. */
   trainEpoch(): void {
-    if (this.stopped) return;
-    do this.stepOnce();
-    while (this.stepInEpoch !== 0 && !this.stopped);
+    this.run.trainEpoch();
   }
 
-  /**
-   * Trains up to `maxSteps` mini-batches (each: one batch of every live run, in lockstep), stopping early
-   * when `enough()` (asked after each step) says so or every run has diverged. Epochs finish across calls;
-   * their records are made at epoch ends. Returns the steps done.
-   */
+  /** Trains up to `maxSteps` mini-batches of every live run, stopping early when `enough()` says so; returns the steps done. */
   trainSteps(maxSteps: number, enough?: () => boolean): number {
-    let done = 0;
-    while (done < maxSteps && !this.stopped) {
-      this.stepOnce();
-      done++;
-      if (enough?.()) break;
-    }
-    return done;
-  }
-
-  /** One mini-batch of every live run; closes the epoch after its last batch. */
-  private stepOnce(): void {
-    if (this.stepInEpoch === 0 && this.hyperPending) this.applyHyper();
-    const ended: Array<[Run, EpochRecord]> = [];
-    for (const r of this.runs) {
-      if (!r.trainer) continue;
-      try {
-        const { epochRecord } = r.trainer.step();
-        if (epochRecord) ended.push([r, epochRecord]);
-      } catch (e) {
-        if (e instanceof ActlabError && /diverged/.test(e.message)) {
-          this.diverge(r, e.message);
-          continue;
-        }
-        throw e;
-      }
-    }
-    this.stepInEpoch++;
-    if (this.stepInEpoch >= this.stepsPerEpoch || ended.length > 0) {
-      this.stepInEpoch = 0;
-      this.epoch++;
-    }
-    for (const [r, rec] of ended) {
-      r.lastDiagnostics = rec.diagnostics;
-      r.pending.push(this.epochPoint(r, rec));
-      if (r.pending.length > MAX_PENDING_EPOCHS) r.pending.splice(0, r.pending.length - MAX_PENDING_EPOCHS);
-    }
-  }
-
-  private applyHyper(): void {
-    this.hyperPending = false;
-    this.trainerStart = this.epoch;
-    for (const r of this.runs) if (r.trainer) r.trainer = this.makeTrainer(r.model);
-    this.stepsPerEpoch = stepsPerEpoch(this.prepared.train.rows, this.spec.batchSize);
-  }
-
-  /** Stops run `r`, saying why: its activation's fault when one gave NaN/∞ for a finite input, else the loss's. */
-  private diverge(r: Run, message: string): void {
-    const epoch = this.epoch + 1;
-    const value: Divergence['value'] = /Infinity/.test(message) ? 'infinite' : 'NaN';
-    const fault = activationFault(r, this.prepared.train);
-    r.divergence = fault ? { epoch, cause: 'activation', ...fault } : { epoch, cause: 'loss', value };
-    r.diverged = divergenceText(r.divergence);
-    r.trainer = null;
+    return this.run.trainSteps(maxSteps, enough);
   }
 
   /** Sets weight W[from, to] of layer `layer` (0 = first hidden layer; the last is the output layer) of run `model`; `from` -1 sets bias[to]. */
   setWeight(model: number, layer: number, from: number, to: number, value: number): void {
-    const m = this.runAt(model).model;
-    if (!Number.isInteger(layer) || layer < 0 || layer >= m.layers.length) {
-      throw new ActlabError(`layer ${layer} does not exist (the model has layers 0..${m.layers.length - 1}); pick a drawn link`);
-    }
-    const l = m.layers[layer];
-    if (!Number.isInteger(to) || to < 0 || to >= l.units) throw new ActlabError(`unit ${to} does not exist in layer ${layer} (it has ${l.units}); pick a drawn unit`);
-    if (!Number.isInteger(from) || from < -1 || from >= l.inputSize) {
-      throw new ActlabError(`input ${from} does not exist in layer ${layer} (it has ${l.inputSize}; -1 is the bias); pick a drawn link`);
-    }
-    if (!Number.isFinite(value)) throw new ActlabError(`weight value ${value} is not a finite number; type a number such as 0.5`);
-    if (from === -1) l.bias[to] = value;
-    else l.weights[from * l.units + to] = value;
+    this.run.setWeight(model, layer, from, to, value);
   }
 
   /**
@@ -252,21 +149,19 @@ export class Session {
    * must be columns of the CSV given to predict; `notes.explorer` says how they are made.
    */
   exportModel(k: number): string {
-    const run = this.runAt(k);
-    const { encoder, classNames, info } = this.prepared;
+    const model = this.run.model(k);
+    const { encoder, data: info } = this;
     const s = this.spec;
-    const saved = saveModel(run.model, {
+    const saved = this.run.save(k, {
       spec: null,
       featureNames: [...encoder.names],
       standardizer: { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] },
       target: null,
-      task: info.task,
-      classNames,
       notes: {
         explorer: {
           config: {
-            dataset: s.dataset, hidden: s.hidden, activations: run.label, outputActivation: this.outputActivation?.key ?? null,
-            loss: run.model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
+            dataset: s.dataset, hidden: s.hidden, activations: this.labels[k], outputActivation: this.outputActivation?.key ?? null,
+            loss: model.loss, optimizer: s.optimizer, learningRate: s.learningRate, batchSize: s.batchSize,
             regularization: s.regularization, regRate: s.regRate, initSeed: s.initSeed, epochs: this.epoch,
           },
           inputs: [...encoder.names],
@@ -286,8 +181,8 @@ export class Session {
     const grid = checkGrid(req.grid, 'grid', 1);
     const unitGrid = checkGrid(req.unitGrid, 'unitGrid', 0);
     const transfer: ArrayBuffer[] = [];
-    const models = this.runs.map((r) => {
-      const snap = this.modelSnapshot(r, grid, unitGrid, req.histograms);
+    const models = this.labels.map((_, k) => {
+      const snap = this.modelSnapshot(k, grid, unitGrid, req.histograms);
       transfer.push(snap.output.buffer as ArrayBuffer, snap.units.buffer as ArrayBuffer);
       for (const l of snap.layers) transfer.push(l.weights.buffer as ArrayBuffer, l.bias.buffer as ArrayBuffer, l.params.buffer as ArrayBuffer);
       for (const h of snap.histograms) transfer.push(h.edges.buffer as ArrayBuffer, h.counts.buffer as ArrayBuffer, h.zEdges.buffer as ArrayBuffer, h.zCounts.buffer as ArrayBuffer);
@@ -297,131 +192,55 @@ export class Session {
     return { models, transfer };
   }
 
-  private runAt(k: number): Run {
-    const r = this.runs[k];
-    if (!Number.isInteger(k) || !r) throw new ActlabError(`model ${k} does not exist (there ${this.runs.length === 1 ? 'is 1 model' : `are ${this.runs.length} models`}); pick one of 0..${this.runs.length - 1}`);
-    return r;
-  }
-
-  private build(): void {
-    const { prepared, spec } = this;
-    let first: Model | null = null;
-    this.runs = this.hiddenActivations.map((acts, k) => {
-      const model = createModel(
-        {
-          inputSize: prepared.encoder.width,
-          hidden: spec.hidden.map((h, i) => ({ units: h.units, activation: acts[i] })),
-          outputSize: prepared.outputSize,
-          loss: prepared.loss,
-          ...(this.outputActivation ? { outputActivation: this.outputActivation } : {}),
-        },
-        createRng(spec.initSeed),
-      );
-      if (first) {
-        const src: Model = first;
-        model.layers.forEach((l, i) => {
-          l.weights.set(src.layers[i].weights);
-          l.bias.set(src.layers[i].bias);
-        });
-      } else {
-        first = model;
-      }
-      return { label: this.labels[k], model, trainer: this.makeTrainer(model), diverged: null, divergence: null, pending: [], lastDiagnostics: null, inference: new Inference() };
-    });
-    this.stepsPerEpoch = stepsPerEpoch(prepared.train.rows, spec.batchSize);
-  }
-
-  private makeTrainer(model: Model): Trainer {
-    const s = this.spec;
-    const p = this.prepared;
-    return createTrainer(model, { train: p.train, ...(p.test ? { test: p.test } : {}) }, {
-      epochs: ENDLESS,
-      learningRate: s.learningRate,
-      batchSize: s.batchSize,
-      // The same shuffling for every run; a new stream after each change of hyper-parameters.
-      seed: (s.initSeed + 1_000_003 * this.trainerStart) >>> 0,
-      optimizer: { name: s.optimizer },
-      l1: s.regularization === 'l1' ? s.regRate : 0,
-      l2: s.regularization === 'l2' ? s.regRate : 0,
-      diagnostics: true,
-    });
-  }
-
-  private epochPoint(r: Run, rec: EpochRecord): EpochPoint {
-    const hidden = rec.diagnostics.filter((d) => d.deadFraction !== null);
-    let trainAccuracy = rec.trainAccuracy ?? null;
-    let testAccuracy = rec.testAccuracy ?? null;
-    const p = this.prepared;
-    if (p.info.task === 'classification' && p.loss === 'mse') {
-      trainAccuracy = classificationAccuracy(r.model, p.train);
-      testAccuracy = p.test ? classificationAccuracy(r.model, p.test) : null;
-    }
-    return {
-      epoch: this.epoch,
-      trainLoss: rec.trainLoss,
-      testLoss: rec.testLoss,
-      trainAccuracy,
-      testAccuracy,
-      gradNorms: rec.diagnostics.map((d) => d.gradNorm),
-      deadFractions: hidden.map((d) => d.deadFraction ?? 0),
-      saturatedFractions: hidden.map((d) => d.saturatedFraction ?? 0),
-    };
-  }
-
-  private plane(grid: number): PlaneCache {
+  /** The network inputs of a grid×grid raster of the plane (cached per resolution). */
+  private plane(grid: number): Float32Array {
     let c = this.planes.get(grid);
     if (!c) {
-      const xy = gridPoints(this.data.extent, grid);
-      c = { inputs: this.prepared.encoder.encodePlane(xy, grid * grid) };
+      c = this.encoder.encodePlane(gridPoints(this.data.extent, grid), grid * grid);
       this.planes.set(grid, c);
     }
     return c;
   }
 
-  private modelSnapshot(r: Run, grid: number, unitGrid: number, withHistograms: boolean): ModelSnapshot {
-    const model = r.model;
-    const p = this.prepared;
+  private modelSnapshot(k: number, grid: number, unitGrid: number, withHistograms: boolean): ModelSnapshot {
+    const model = this.run.model(k);
     const n = grid * grid;
-    const pass = r.inference.run(model, this.plane(grid).inputs, n);
-    const logits = pass[pass.length - 1].a;
     const output = new Float32Array(n);
-    packOutput(p, logits, n, output);
-    const units = unitGrid > 0 ? this.unitMaps(r, unitGrid) : new Float32Array(0);
-    if (r.diverged) {
+    packOutput(this.run.predict(k, this.plane(grid), n), model.outputSize, model.loss === 'mse' && this.data.task === 'classification', this.data.task, output);
+    const units = unitGrid > 0 ? this.unitMaps(k, unitGrid) : new Float32Array(0);
+    const divergence = this.run.divergence(k);
+    if (divergence) {
       for (const a of [output, units]) for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) a[i] = 0;
     }
-    const newEpochs = r.pending;
-    r.pending = [];
     return {
-      label: r.label,
-      newEpochs,
+      label: this.labels[k],
+      newEpochs: this.run.takeEpochs(k),
       output,
       grid,
       units,
       unitGrid,
       layers: model.layers.map(layerParams),
-      health: healthOf(model, r.lastDiagnostics),
-      histograms: withHistograms ? histogramsOf(r, p.train) : [],
-      diverged: r.diverged,
-      divergence: r.divergence ? { ...r.divergence } : null,
+      health: this.run.unitHealth(k),
+      histograms: withHistograms ? this.run.histograms(k) : [],
+      diverged: divergence ? divergenceText(divergence) : null,
+      divergence: divergence ? { ...divergence } : null,
     };
   }
 
   /** Inputs, hidden units and output units over the plane, each unitGrid², concatenated in network order. */
-  private unitMaps(r: Run, unitGrid: number): Float32Array {
-    const model = r.model;
+  private unitMaps(k: number, unitGrid: number): Float32Array {
+    const model = this.run.model(k);
     const n = unitGrid * unitGrid;
-    const inputs = this.plane(unitGrid).inputs;
+    const inputs = this.plane(unitGrid);
     const w = model.inputSize;
     const hiddenUnits = model.layers.slice(0, -1).reduce((s, l) => s + l.units, 0);
     const out = new Float32Array((w + hiddenUnits + model.outputSize) * n);
     let o = 0;
-    for (let k = 0; k < w; k++) {
-      for (let i = 0; i < n; i++) out[o + i] = inputs[i * w + k];
+    for (let c = 0; c < w; c++) {
+      for (let i = 0; i < n; i++) out[o + i] = inputs[i * w + c];
       o += n;
     }
-    const pass = r.inference.run(model, inputs, n);
-    const logits = pass[pass.length - 1].a;
+    const pass = this.run.pass(k, inputs, n);
     for (let li = 0; li < pass.length - 1; li++) {
       const a = pass[li].a;
       const u = model.layers[li].units;
@@ -430,14 +249,113 @@ export class Session {
         o += n;
       }
     }
-    const k = model.outputSize;
-    const probs = new Float32Array(n * k);
-    outputFromLogits(model.loss, logits, probs, n, k);
-    for (let j = 0; j < k; j++) {
-      for (let i = 0; i < n; i++) out[o + i] = probs[i * k + j];
+    const kk = model.outputSize;
+    const probs = new Float32Array(n * kk);
+    outputFromLogits(model.loss, pass[pass.length - 1].a, probs, n, kk);
+    for (let j = 0; j < kk; j++) {
+      for (let i = 0; i < n; i++) out[o + i] = probs[i * kk + j];
       o += n;
     }
     return out;
+  }
+}
+
+/** The page's data choice as a core data spec: built-in sets by name, uploaded or clicked points as rows in memory. */
+function prepare(spec: RunSpec): { prepared: PreparedData; planeColumns: [number, number]; custom: boolean } {
+  const split = { testRatio: spec.trainRatio >= 100 ? 0 : 1 - spec.trainRatio / 100, seed: Number.isInteger(spec.dataSeed) ? spec.dataSeed : 0 };
+  if (spec.dataset === 'custom') {
+    const cd = spec.customData;
+    if (!cd) throw new ActlabError('the custom data set is empty; upload a CSV file or click points on the plane');
+    const rows: Dataset = datasetFromRows(cd);
+    const planeColumns = checkPlaneColumns(cd.planeColumns, rows.d);
+    return { prepared: prepareData({ name: rows.name, ...split }, {}, { rows, allowNoTest: true }), planeColumns, custom: true };
+  }
+  const known = (CLASSIFICATION_SETS as readonly string[]).includes(spec.dataset) || (REGRESSION_SETS as readonly string[]).includes(spec.dataset);
+  if (!known) throw new ActlabError(`unknown data set '${String(spec.dataset)}'; pick one of the thumbnails`);
+  if (!Number.isInteger(spec.points) || spec.points < LIMITS.minPoints || spec.points > LIMITS.maxPoints) {
+    throw new ActlabError(`the number of points must be a whole number from ${LIMITS.minPoints} to ${LIMITS.maxPoints} (got ${String(spec.points)}); change it in the controls`);
+  }
+  if (!(spec.noise >= 0 && spec.noise <= 100)) throw new ActlabError(`noise must be a number from 0 to 100 (got ${String(spec.noise)}); move the noise slider`);
+  if (!Number.isInteger(spec.dataSeed)) throw new ActlabError(`the data seed must be a whole number (got ${String(spec.dataSeed)}); press Regenerate`);
+  const data = { name: spec.dataset, n: spec.points, noise: spec.noise / 100, ...split };
+  return { prepared: prepareData(data, {}, { allowNoTest: true }), planeColumns: [0, 1], custom: false };
+}
+
+/** The network's inputs: Playground features of the plane columns, or every CSV column standardised (more than 2 columns). */
+function inputEncoder(p: PreparedData, features: readonly string[], planeColumns: [number, number], custom: boolean): InputEncoder {
+  const d = p.featureNames.length;
+  if (custom && d > 2) return standardEncoder(p.featureNames, p.standardizer.mean, p.standardizer.std, planeColumns);
+  const names: [string, string] = custom ? [p.featureNames[planeColumns[0]], p.featureNames[planeColumns[1] ?? 0]] : ['x1', 'x2'];
+  return featureEncoder(features, d, planeColumns, names);
+}
+
+/** The page's description of the data: names, the plane's points (raw coordinates of the plane columns) and extent. */
+function dataInfo(p: PreparedData, numClasses: number, encoder: InputEncoder, planeColumns: [number, number], spec: RunSpec): DataInfo {
+  const { train, test } = p.raw;
+  const d = train.d;
+  const nAll = train.n + test.n;
+  const xy = new Float32Array(2 * nAll);
+  const label = new Float32Array(nAll);
+  const isTest = new Uint8Array(nAll);
+  const [c1, c2] = planeColumns;
+  [train, test].forEach((part, t) => {
+    const off = t === 0 ? 0 : train.n;
+    for (let i = 0; i < part.n; i++) {
+      xy[2 * (off + i)] = part.x[i * d + c1];
+      xy[2 * (off + i) + 1] = part.x[i * d + (d > 1 ? c2 : c1)];
+      label[off + i] = part.y[i];
+      isTest[off + i] = t;
+    }
+  });
+  const custom = spec.dataset === 'custom';
+  return {
+    task: p.task,
+    numClasses,
+    classNames: p.task === 'classification' ? [...(p.classNames ?? Array.from({ length: numClasses }, (_, i) => String(i)))] : [],
+    featureNames: [...p.featureNames],
+    inputNames: [...encoder.names],
+    inputStandardizer: encoder.features === null ? { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] } : null,
+    planeColumns: [planeColumns[0], planeColumns[1] ?? 0],
+    // Points clicked on the plane keep the plane's scale (it must not rescale under the cursor).
+    extent: custom ? (spec.customData?.source === 'clicked' ? withinBuiltin(extentOf(xy, nAll)) : extentOf(xy, nAll)) : [...BUILTIN_EXTENT],
+    targetRange: targetRange(p),
+    points: { xy, label, isTest },
+    nTrain: train.n,
+    nTest: test.n,
+  };
+}
+
+/** The page's hyper-parameters as the core's. */
+function hyperOf(s: RunSpec): LiveHyper {
+  return { learningRate: s.learningRate, batchSize: s.batchSize, optimizer: s.optimizer, regularization: s.regularization, regRate: s.regRate };
+}
+
+/**
+ * The output heatmap values (see ModelSnapshot.output) from the model's outputs (probabilities, or values for
+ * mse): one column as it is (clamped to [0, 1] for a classification trained with mse); more columns packed as
+ * the argmax class + its confidence.
+ */
+function packOutput(probs: Float32Array, k: number, clamp: boolean, task: DataInfo['task'], out: Float32Array): void {
+  const n = out.length;
+  if (task === 'regression') {
+    out.set(probs.subarray(0, n));
+    return;
+  }
+  if (k === 1) {
+    for (let i = 0; i < n; i++) out[i] = clamp ? clamp01(probs[i]) : probs[i];
+    return;
+  }
+  for (let r = 0; r < n; r++) {
+    const o = r * k;
+    let best = 0;
+    let max = probs[o];
+    for (let j = 1; j < k; j++) {
+      if (probs[o + j] > max) {
+        max = probs[o + j];
+        best = j;
+      }
+    }
+    out[r] = best + Math.min(MAX_PACKED_P, clamp ? clamp01(max) : max);
   }
 }
 
@@ -471,46 +389,6 @@ function checkSpec(spec: RunSpec): RunSpec {
   return spec;
 }
 
-/** Mini-batches per epoch (the trainer's last batch takes the rows left over). */
-function stepsPerEpoch(rows: number, batchSize: number): number {
-  return Math.ceil(rows / Math.max(1, Math.min(batchSize, rows)));
-}
-
-/**
- * The first layer whose activation gave NaN/∞ for a finite pre-activation on the training rows (with the
- * weights as they are), or null: then the loss itself blew up.
- */
-function activationFault(r: Run, train: TrainData): Omit<Divergence, 'epoch' | 'cause'> | null {
-  const layers = r.model.layers;
-  const pass = r.inference.run(r.model, train.x, train.rows, true);
-  for (let li = 0; li < layers.length; li++) {
-    const act = layers[li].activation;
-    if (!act) continue;
-    const { z, a } = pass[li];
-    const len = train.rows * layers[li].units;
-    for (let i = 0; i < len; i++) {
-      if (Number.isFinite(z[i]) && !Number.isFinite(a[i])) {
-        return {
-          value: Number.isNaN(a[i]) ? 'NaN' : 'infinite',
-          activation: act.key,
-          layer: li === layers.length - 1 ? 'output' : li + 1,
-          input: z[i],
-        };
-      }
-    }
-  }
-  return null;
-}
-
-/** English one-line summary of a divergence (ModelSnapshot.diverged). */
-export function divergenceText(d: Divergence): string {
-  if (d.cause === 'activation') {
-    const where = d.layer === 'output' ? 'the output layer' : `hidden layer ${String(d.layer)}`;
-    return `training diverged at epoch ${d.epoch}: the activation ${d.activation ?? '?'} of ${where} gave ${d.value} for a finite input (${String(d.input)}); choose another activation`;
-  }
-  return `training diverged at epoch ${d.epoch} (loss became ${d.value}); lower the learning rate and press play to restart the network`;
-}
-
 function pickHyper(h: HyperParams): Partial<RunSpec> {
   return { learningRate: h.learningRate, batchSize: h.batchSize, optimizer: h.optimizer, regularization: h.regularization, regRate: h.regRate };
 }
@@ -541,134 +419,6 @@ function runLabel(acts: readonly LayerActivation[]): string {
   return keys.every((k) => k === keys[0]) ? keys[0] : keys.join(', ');
 }
 
-/** Makes the data set, splits it, encodes the inputs and targets, and describes it. */
-function prepareData(spec: RunSpec): Prepared {
-  const custom = spec.dataset === 'custom';
-  let ds: Dataset;
-  let planeColumns: [number, number] = [0, 1];
-  if (custom) {
-    const cd = spec.customData;
-    if (!cd) throw new ActlabError('the custom data set is empty; upload a CSV file or click points on the plane');
-    ds = customDataset(cd);
-    planeColumns = checkPlaneColumns(cd.planeColumns, ds.d);
-  } else {
-    const known = (CLASSIFICATION_SETS as readonly string[]).includes(spec.dataset) || (REGRESSION_SETS as readonly string[]).includes(spec.dataset);
-    if (!known) throw new ActlabError(`unknown data set '${String(spec.dataset)}'; pick one of the thumbnails`);
-    if (!Number.isInteger(spec.points) || spec.points < LIMITS.minPoints || spec.points > LIMITS.maxPoints) {
-      throw new ActlabError(`the number of points must be a whole number from ${LIMITS.minPoints} to ${LIMITS.maxPoints} (got ${String(spec.points)}); change it in the controls`);
-    }
-    if (!(spec.noise >= 0 && spec.noise <= 100)) throw new ActlabError(`noise must be a number from 0 to 100 (got ${String(spec.noise)}); move the noise slider`);
-    if (!Number.isInteger(spec.dataSeed)) throw new ActlabError(`the data seed must be a whole number (got ${String(spec.dataSeed)}); press Regenerate`);
-    ds = getDataset(spec.dataset, { n: spec.points, noise: spec.noise / 100, seed: spec.dataSeed });
-  }
-  const task = ds.task;
-  const numClasses = task === 'classification' ? (ds.numClasses ?? 2) : 0;
-  // Rows: train then test, each in the split's order.
-  let trainDs: Dataset;
-  let testDs: Dataset | null;
-  if (spec.trainRatio >= 100) {
-    trainDs = ds;
-    testDs = null;
-  } else {
-    const split = trainTestSplit(ds, { testRatio: 1 - spec.trainRatio / 100, seed: Number.isInteger(spec.dataSeed) ? spec.dataSeed : 0 });
-    trainDs = split.train;
-    testDs = split.test;
-  }
-  let encoder: InputEncoder;
-  if (custom && ds.d > 2) {
-    const s = fitStandardizer(trainDs);
-    encoder = standardEncoder(ds.featureNames, s.mean, s.std, planeColumns);
-  } else {
-    const names: [string, string] = custom ? [ds.featureNames[planeColumns[0]], ds.featureNames[planeColumns[1] ?? 0]] : ['x1', 'x2'];
-    encoder = featureEncoder(spec.features, ds.d, planeColumns, names);
-  }
-  // Loss, output width and target encoding are the core's (src/experiments): the CLI and the lessons decide them the same way.
-  const loss: LossName = lossFor(task, numClasses, spec.loss === 'mse' ? 'mse' : undefined);
-  const outputSize = outputWidth(ds, loss);
-  const targets = (part: Dataset): Float32Array => encodeTargets(part, loss).y.slice();
-  const train: TrainData = { x: encoder.encodeRows(trainDs.x, trainDs.n), y: targets(trainDs), rows: trainDs.n };
-  const test: TrainData | null = testDs && testDs.n > 0 ? { x: encoder.encodeRows(testDs.x, testDs.n), y: targets(testDs), rows: testDs.n } : null;
-
-  const nAll = trainDs.n + (testDs?.n ?? 0);
-  const xy = new Float32Array(2 * nAll);
-  const label = new Float32Array(nAll);
-  const isTest = new Uint8Array(nAll);
-  const [c1, c2] = planeColumns;
-  [trainDs, testDs].forEach((part, t) => {
-    if (!part) return;
-    const off = t === 0 ? 0 : trainDs.n;
-    for (let i = 0; i < part.n; i++) {
-      xy[2 * (off + i)] = part.x[i * ds.d + c1];
-      xy[2 * (off + i) + 1] = part.x[i * ds.d + (ds.d > 1 ? c2 : c1)];
-      label[off + i] = part.y[i];
-      isTest[off + i] = t;
-    }
-  });
-  let targetRange: [number, number] = [0, 1];
-  if (task === 'regression') {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < ds.n; i++) {
-      lo = Math.min(lo, ds.y[i]);
-      hi = Math.max(hi, ds.y[i]);
-    }
-    targetRange = lo < hi ? [lo, hi] : [lo - 1, lo + 1];
-  }
-  const classNames = task === 'classification' ? (ds.classNames ?? Array.from({ length: numClasses }, (_, i) => String(i))) : null;
-  const info: DataInfo = {
-    task,
-    numClasses,
-    classNames: classNames ?? [],
-    featureNames: [...ds.featureNames],
-    inputNames: [...encoder.names],
-    inputStandardizer: encoder.features === null ? { mean: [...encoder.standardizer.mean], std: [...encoder.standardizer.std] } : null,
-    planeColumns: [planeColumns[0], planeColumns[1] ?? 0],
-    // Points clicked on the plane keep the plane's scale (it must not rescale under the cursor).
-    extent: custom ? (spec.customData?.source === 'clicked' ? withinBuiltin(extentOf(xy, nAll)) : extentOf(xy, nAll)) : [...BUILTIN_EXTENT],
-    targetRange,
-    points: { xy, label, isTest },
-    nTrain: trainDs.n,
-    nTest: testDs?.n ?? 0,
-  };
-  return { info, encoder, train, test, loss, outputSize, classNames };
-}
-
-/** A Dataset from uploaded or clicked points, checked. */
-function customDataset(cd: CustomData): Dataset {
-  if (!Array.isArray(cd.featureNames) || !Array.isArray(cd.x) || !Array.isArray(cd.y)) {
-    throw new ActlabError('the custom data is damaged (missing columns or rows); upload the CSV file again');
-  }
-  const d = cd.featureNames.length;
-  if (d < 1) throw new ActlabError('the custom data has no feature columns; give the CSV at least two number columns and a target');
-  if (cd.y.length < 2) throw new ActlabError(`the custom data has ${cd.y.length} point(s); add at least 2`);
-  if (cd.x.length !== cd.y.length * d) {
-    throw new ActlabError(`the custom data has ${cd.x.length} values for ${cd.y.length} rows × ${d} columns; upload the CSV file again`);
-  }
-  for (let i = 0; i < cd.x.length; i++) {
-    if (typeof cd.x[i] !== 'number' || !Number.isFinite(cd.x[i])) {
-      throw new ActlabError(`the custom data has a missing or non-numeric value in row ${Math.floor(i / d) + 1}, column '${cd.featureNames[i % d]}'; fix the CSV file`);
-    }
-  }
-  for (let i = 0; i < cd.y.length; i++) {
-    if (typeof cd.y[i] !== 'number' || !Number.isFinite(cd.y[i])) throw new ActlabError(`the custom data has a missing or non-numeric target in row ${i + 1}; fix the CSV file`);
-  }
-  const classification = cd.task === 'classification';
-  if (!classification && cd.task !== 'regression') throw new ActlabError(`unknown task '${String(cd.task)}' of the custom data; use classification or regression`);
-  let classNames: string[] | undefined;
-  if (classification) {
-    const maxLabel = cd.y.reduce((m, v) => Math.max(m, v), 0);
-    classNames = cd.classNames && cd.classNames.length >= 2 ? [...cd.classNames] : Array.from({ length: Math.max(2, maxLabel + 1) }, (_, i) => String(i));
-  }
-  return createDataset({
-    name: cd.source || 'custom',
-    task: cd.task,
-    featureNames: [...cd.featureNames],
-    ...(classNames ? { classNames } : {}),
-    x: Float32Array.from(cd.x),
-    y: Float32Array.from(cd.y),
-  });
-}
-
 function checkPlaneColumns(pc: readonly number[] | undefined, d: number): [number, number] {
   const cols: [number, number] = pc && pc.length === 2 ? [pc[0], pc[1]] : [0, Math.min(1, d - 1)];
   for (const c of cols) {
@@ -677,13 +427,13 @@ function checkPlaneColumns(pc: readonly number[] | undefined, d: number): [numbe
   return cols;
 }
 
-/** Extent of the points with 10% padding, at least 1 wide in each direction. */
 /** The built-in plane extent, grown only where points lie outside it. */
 function withinBuiltin(e: [number, number, number, number]): [number, number, number, number] {
   const b = BUILTIN_EXTENT;
   return [Math.min(b[0], e[0]), Math.max(b[1], e[1]), Math.min(b[2], e[2]), Math.max(b[3], e[3])];
 }
 
+/** Extent of the points with 10% padding, at least 1 wide in each direction. */
 function extentOf(xy: Float32Array, n: number): [number, number, number, number] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -707,39 +457,6 @@ function checkGrid(v: number, what: string, min: number): number {
   return v;
 }
 
-/** The output heatmap values (see ModelSnapshot.output) from the last layer's outputs. */
-function packOutput(p: Prepared, logits: Float32Array, n: number, out: Float32Array): void {
-  const k = p.outputSize;
-  if (p.info.task === 'regression') {
-    out.set(logits.subarray(0, n));
-    return;
-  }
-  if (k === 1) {
-    if (p.loss === 'mse') for (let i = 0; i < n; i++) out[i] = clamp01(logits[i]);
-    else for (let i = 0; i < n; i++) out[i] = sigmoid(logits[i]);
-    return;
-  }
-  const softmax = p.loss !== 'mse';
-  for (let r = 0; r < n; r++) {
-    const o = r * k;
-    let best = 0;
-    let max = logits[o];
-    for (let j = 1; j < k; j++) {
-      if (logits[o + j] > max) {
-        max = logits[o + j];
-        best = j;
-      }
-    }
-    let conf: number;
-    if (softmax) {
-      conf = Math.exp(max - logSumExp(logits, o, k));
-    } else {
-      conf = clamp01(max);
-    }
-    out[r] = best + Math.min(MAX_PACKED_P, conf);
-  }
-}
-
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
@@ -755,55 +472,3 @@ function layerParams(l: Model['layers'][number]): LayerParams {
   };
 }
 
-function healthOf(model: Model, diags: readonly LayerDiagnostics[] | null): UnitHealth {
-  const hidden = model.layers.slice(0, -1);
-  return {
-    dead: hidden.map((l, i) => Uint8Array.from(diags?.[i]?.deadUnits ?? new Array<number>(l.units).fill(0))),
-    saturated: hidden.map((l, i) => Uint8Array.from(diags?.[i]?.saturatedUnits ?? new Array<number>(l.units).fill(0))),
-  };
-}
-
-/** Histograms of z and a of every hidden layer over the training rows (one forward pass). */
-function histogramsOf(r: Run, train: TrainData): Histogram[] {
-  const hidden = r.model.layers.slice(0, -1);
-  if (hidden.length === 0) return [];
-  const n = train.rows;
-  const pass = r.inference.run(r.model, train.x, n, true);
-  return hidden.map((l, li) => {
-    const { z, a } = pass[li];
-    const len = n * l.units;
-    const [zEdges, zCounts] = histogram(z, len);
-    const [edges, counts] = histogram(a, len);
-    let zeros = 0;
-    for (let i = 0; i < len; i++) if (a[i] === 0) zeros++;
-    return { edges, counts, zEdges, zCounts, zeroFraction: len > 0 ? zeros / len : 0 };
-  });
-}
-
-function histogram(v: Float32Array, len: number, bins = HISTOGRAM_BINS): [Float32Array, Float32Array] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < len; i++) {
-    const x = v[i];
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-    lo = -1;
-    hi = 1;
-  } else if (!(hi > lo)) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const edges = new Float32Array(bins + 1);
-  for (let b = 0; b <= bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
-  const counts = new Float32Array(bins);
-  const scale = bins / (hi - lo);
-  for (let i = 0; i < len; i++) {
-    const x = v[i];
-    if (!(x >= lo && x <= hi)) continue;
-    const b = Math.min(bins - 1, Math.floor((x - lo) * scale));
-    counts[b]++;
-  }
-  return [edges, counts];
-}

@@ -15,6 +15,7 @@ export const COMMON_TEXT: Dictionary = {
   'common.banner.restoreDefaults': { en: 'Reset settings', zh: '恢复默认设置' },
   'common.banner.restoreDefaultsHint': { en: 'Back to the default data, network and training settings', zh: '恢复为默认的数据、网络和训练设置' },
   'common.banner.dismiss': { en: 'Dismiss', zh: '关闭' },
+  'common.banner.backendTitle': { en: 'Slower training:', zh: '训练较慢：' },
   'common.diverged.title': { en: 'Training diverged.', zh: '训练发散了。' },
   'common.diverged.loss': {
     en: 'At epoch {epoch} the loss became {value}: the steps were too large. Lower the learning rate, then press Play: the network starts again from its initial weights with the new setting.',

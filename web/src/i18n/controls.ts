@@ -13,6 +13,7 @@ export const CONTROLS_TEXT: Dictionary = {
   'controls.top.resetHint': { en: 'Start again from the same initial weights', zh: '从相同的初始权重重新开始' },
   'controls.top.epoch': { en: 'Epoch', zh: '轮次' },
   'controls.top.epochsPerSecond': { en: '{n} epochs/s', zh: '每秒 {n} 轮' },
+  'controls.top.backend': { en: 'trained on the {name} backend', zh: '训练后端：{name}' },
   'controls.top.hyperGroup': { en: 'Hyper-parameters', zh: '超参数' },
   'controls.top.learningRate': { en: 'Learning rate', zh: '学习率' },
   'controls.top.optimizer': { en: 'Optimizer', zh: '优化器' },

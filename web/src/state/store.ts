@@ -43,6 +43,8 @@ function clearHistory(models: number): void {
   historyStride = 1;
   history.value = Array.from({ length: models }, () => []);
 }
+/** The backend the worker trains on (`wasm`, or `js` with the core's note saying why); null until it has started. */
+export const engineBackend = signal<{ name: string; note: string | null } | null>(null);
 /** The worker's last error (bad activation, bad data, …); null when all is well. */
 export const engineError = signal<string | null>(null);
 /** A divergence shown to the user: the first diverged model's cause, which models stopped, and whether all did. */
@@ -94,6 +96,9 @@ function receive(m: FromWorker): void {
       break;
     case 'error':
       engineError.value = m.message;
+      break;
+    case 'backend':
+      engineBackend.value = { name: m.name, note: m.note };
       break;
     case 'snapshot': {
       if (m.models.length === 0) break;
