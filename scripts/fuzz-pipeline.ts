@@ -126,8 +126,8 @@ if (!isMainThread) {
           counts.crash++;
           if (examples.length < 30) examples.push(`crash: case ${m.i}: ${caseText(seed, m.i, cache).slice(0, 200)} → ${m.detail}`);
         }
-        if (done % 5000 === 0) {
-          process.stderr.write(`${done} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)}, over 1 s cpu ${counts.over1sCpu} wall ${counts.over1sWall}, crashes ${counts.crash}, hangs ${counts.hang}\n`);
+        if (done % 1000 === 0) {
+          process.stderr.write(`${done} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)}, over 1 s cpu ${counts.over1sCpu} wall ${counts.over1sWall}, crashes ${counts.crash}, hangs ${counts.hang}, slowest cpu ${(slowest[0]?.cpu ?? 0).toFixed(0)} ms\n`);
         }
       });
       worker.on('exit', () => {
@@ -136,7 +136,8 @@ if (!isMainThread) {
       });
     });
 
-  await run(from);
+  /** Prints the summary of the cases done so far (at the end, or when the run is stopped with SIGTERM/SIGINT). */
+  const report = (stopped: boolean): void => {
   clearInterval(loadTimer);
   sampleLoad();
   const top = [...rejections.entries()].sort((p, q) => q[1] - p[1]).slice(0, 8);
@@ -145,7 +146,7 @@ if (!isMainThread) {
   console.log(
     JSON.stringify(
       {
-        analyse, seed, from, to: total, cases: done, ...counts,
+        analyse, seed, from, to: total, stopped, cases: done, ...counts,
         slowestCpuMs: Math.round(slowest[0]?.cpu ?? 0), slowestWallMs: Math.round(slowest[0]?.wall ?? 0),
         slowestText: slowest.length > 0 ? caseText(seed, slowest[0].i, cache).slice(0, 160) : '',
         meanCpuMs: Number((cpuTotal / Math.max(1, done)).toFixed(2)),
@@ -163,5 +164,15 @@ if (!isMainThread) {
     console.log(`  case ${s.i} (seed ${seed}): cpu ${s.cpu.toFixed(0)} ms, wall ${s.wall.toFixed(0)} ms [${fmt(s.stages)}]: ${caseText(seed, s.i, cache).slice(0, 200)}`);
   }
   for (const e of examples) console.log(e);
+  if (stopped) console.log(`stopped after ${done} of ${total - from} cases`);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      report(true);
+      process.exit(2);
+    });
+  }
+  await run(from);
+  report(false);
   process.exit(counts.crash + counts.hang > 0 ? 1 : 0);
 }

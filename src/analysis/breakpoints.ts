@@ -132,7 +132,15 @@ function addSwitch(s: Expr, out: Expr[]): void {
   if (dependsOn(s, 'x')) out.push(s);
 }
 
-function scanPoints(): number[] {
+let scanned: readonly number[] | null = null;
+
+/** The scan points (built once: 6,000 points, sorted). */
+function scanPoints(): readonly number[] {
+  scanned ??= buildScanPoints();
+  return scanned;
+}
+
+function buildScanPoints(): number[] {
   const pts = new Set<number>();
   for (let i = -1000; i <= 1000; i++) pts.add(i / 100);
   for (let i = -1000; i <= 1000; i++) pts.add(i / 10);

@@ -483,7 +483,9 @@ function evalNode(e: Expr, box: Iv, memo: Map<Expr, Iv>, cond: CondCtx | undefin
     else if (t === false) out = withUndef(evalNode(e.args[2], box, memo, cond), c.undef);
     else out = withUndef(hull(evalNode(e.args[1], box, memo, cond), evalNode(e.args[2], box, memo, cond)), c.undef);
   } else {
-    out = EXTENSIONS[e.op](e.args.map((a) => evalNode(a, box, memo, cond)));
+    const args: Iv[] = new Array(e.args.length);
+    for (let i = 0; i < e.args.length; i++) args[i] = evalNode(e.args[i], box, memo, cond);
+    out = EXTENSIONS[e.op](args);
   }
   memo.set(e, out);
   return out;

@@ -59,17 +59,29 @@ function nextAfter(v: number, dir: 1 | -1): number {
   return buf[0];
 }
 
-const enclosures = new WeakMap<Expr, Map<string, Iv>>();
+/** Per expression: box low end → box high end → the enclosures for the four ways the box can touch its piece's ends. */
+interface EnclosureCache {
+  size: number;
+  readonly byLo: Map<number, Map<number, (Iv | undefined)[]>>;
+}
+const enclosures = new WeakMap<Expr, EnclosureCache>();
 
 /** Enclosure of g over [lo, hi] inside `piece` (conditions decided just inside the piece's ends); memoised per expression. */
 function enclose(g: Expr, b: Box, piece: Box): Iv {
   let cache = enclosures.get(g);
-  if (!cache) enclosures.set(g, (cache = new Map()));
-  const key = `${b.lo},${b.hi},${b.lo === piece.lo},${b.hi === piece.hi}`;
-  const hit = cache.get(key);
+  if (!cache) enclosures.set(g, (cache = { size: 0, byLo: new Map() }));
+  let byHi = cache.byLo.get(b.lo);
+  if (!byHi) cache.byLo.set(b.lo, (byHi = new Map()));
+  let slots = byHi.get(b.hi);
+  if (!slots) byHi.set(b.hi, (slots = []));
+  const slot = (b.lo === piece.lo ? 1 : 0) + (b.hi === piece.hi ? 2 : 0);
+  const hit = slots[slot];
   if (hit) return hit;
   const out = encloseOnce(g, b, piece);
-  if (cache.size < 20000) cache.set(key, out);
+  if (cache.size < 20000) {
+    cache.size++;
+    slots[slot] = out;
+  }
   return out;
 }
 
