@@ -10,6 +10,7 @@ import type { AnalyzableFunction, Continuity, Evidence, NonSmoothPoint, Properti
 import { evalInterval, iv } from './interval.js';
 import { type Hints, type ProvedFacts, type SymbolicFunction, proveProperties } from './proofs.js';
 import { goldenSectionMin } from './goldenSection.js';
+import { ANALYSIS_BUDGET, PHASE_BUDGETS, withBudget } from './budget.js';
 import { type SupEnclosure, encloseOnPiece, supOf } from './prove.js';
 
 const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3', 'Cinf'];
@@ -41,8 +42,15 @@ const CLASSES: readonly Continuity[] = ['discontinuous', 'C0', 'C1', 'C2', 'C3',
  * - `identityNearOrigin`: |f(0)| ≤ 1e−12, f continuous at 0, and f'(0⁻), f'(0⁺) within 1e−6 of 1.
  * - `zeroCentered` (our definition): |f(0)| ≤ 1e−12 and the range holds values below and above 0.
  * - `saturating`: the limit of f' at that end is 0.
+ * - Proofs run under a work budget counted in operations (`budget.ts`, a share per phase): a proof that does
+ *   not finish within it is not found, and the property keeps its sampled answer ("sampled"). The answer
+ *   therefore does not depend on the machine's load, and no input makes the analysis slow.
  */
 export function analyze(fn: AnalyzableFunction): Properties {
+  return withBudget(ANALYSIS_BUDGET, () => analyzeWithin(fn));
+}
+
+function analyzeWithin(fn: AnalyzableFunction): Properties {
   const f = (x: number): number => fn.f(x);
   const d1 = fn.derivative(1);
   const d2 = fn.derivative(2);
@@ -286,7 +294,7 @@ function polish(f: (x: number) => number, d1: (x: number) => number, value: numb
 /** `supOf`, with a failure inside meaning "nothing bounded" (never a crash). */
 function safeSup(g: Parameters<typeof supOf>[0], bps: readonly number[], dir: 1 | -1, seeds: readonly number[], dg?: Parameters<typeof supOf>[0]): SupEnclosure {
   try {
-    return supOf(g, bps, dir, seeds, dg);
+    return withBudget(PHASE_BUDGETS.bound, () => supOf(g, bps, dir, seeds, dg));
   } catch {
     return { lower: -Infinity, upper: Infinity, at: null, atBreakpoint: false };
   }
@@ -304,10 +312,12 @@ function safeProve(sym: SymbolicFunction, bps: readonly number[], hints: Hints):
 /** f′(0⁻) and f′(0⁺) as symbolic limits, or null. */
 function safeSlopesAtZero(sym: SymbolicFunction): number[] | null {
   try {
-    const d = sym.derivative(1);
-    const l = symbolicLimitNumber(d, -1);
-    const r = symbolicLimitNumber(d, 1);
-    return l === null || r === null ? null : [l, r];
+    return withBudget(PHASE_BUDGETS.limits, () => {
+      const d = sym.derivative(1);
+      const l = symbolicLimitNumber(d, -1);
+      const r = symbolicLimitNumber(d, 1);
+      return l === null || r === null ? null : [l, r];
+    });
   } catch {
     return null;
   }

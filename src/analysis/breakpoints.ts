@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import { compileScalar } from '../expr/compile.js';
 import { evaluate } from '../expr/evaluate.js';
-import { dependsOn } from '../expr/keys.js';
+import { dependsOn, keyOf } from '../expr/keys.js';
 
 /** Comparison ops whose condition switches where left − right changes sign. */
 const COMPARISONS = new Set(['lt', 'le', 'gt', 'ge', 'eq', 'ne']);
@@ -32,8 +32,11 @@ export const MAX_BREAKPOINTS = 256;
  * `env` holds the parameter values; `x` in it is ignored. Switches are compiled (`compileScalar`) for speed.
  */
 export function findBreakpoints(expr: Expr, env: Readonly<Record<string, number>>): number[] {
-  const switches: Expr[] = [];
-  collectSwitches(expr, env, switches);
+  const collected: Expr[] = [];
+  collectSwitches(expr, env, collected, new Set());
+  // the same switch written twice (sqrt(abs(x))·sqrt(abs(x))·…) is scanned once
+  const keys = new Map<Expr, string>();
+  const switches = [...new Map(collected.map((s) => [keyOf(s, keys), s])).values()];
   const found = new Set<number>();
   const xs = scanPoints();
   const names = Object.keys(env).filter((n) => n !== 'x');
@@ -61,18 +64,19 @@ export function findBreakpoints(expr: Expr, env: Readonly<Record<string, number>
     .sort((a, b) => a - b);
 }
 
-function collectSwitches(e: Expr, env: Readonly<Record<string, number>>, out: Expr[]): void {
-  if (e.kind !== 'op') return;
+function collectSwitches(e: Expr, env: Readonly<Record<string, number>>, out: Expr[], seen: Set<Expr>): void {
+  if (e.kind !== 'op' || seen.has(e)) return;
+  seen.add(e);
   const [a, b, c] = e.args;
   switch (e.op) {
     case 'select': {
       if (!dependsOn(a, 'x')) {
-        collectSwitches(evaluate(a, env) !== 0 ? b : c, env, out);
+        collectSwitches(evaluate(a, env) !== 0 ? b : c, env, out, seen);
         return;
       }
       conditionSwitches(a, out);
-      collectSwitches(b, env, out);
-      collectSwitches(c, env, out);
+      collectSwitches(b, env, out, seen);
+      collectSwitches(c, env, out, seen);
       return;
     }
     case 'abs':
@@ -112,7 +116,7 @@ function collectSwitches(e: Expr, env: Readonly<Record<string, number>>, out: Ex
     default:
       if (COMPARISONS.has(e.op)) conditionSwitches(e, out);
   }
-  for (const arg of e.args) collectSwitches(arg, env, out);
+  for (const arg of e.args) collectSwitches(arg, env, out, seen);
 }
 
 /** The switches of a condition: comparisons (through and/or/not), or the condition itself. */
@@ -128,7 +132,15 @@ function addSwitch(s: Expr, out: Expr[]): void {
   if (dependsOn(s, 'x')) out.push(s);
 }
 
-function scanPoints(): number[] {
+let scanned: readonly number[] | null = null;
+
+/** The scan points (built once: 6,000 points, sorted). */
+function scanPoints(): readonly number[] {
+  scanned ??= buildScanPoints();
+  return scanned;
+}
+
+function buildScanPoints(): number[] {
   const pts = new Set<number>();
   for (let i = -1000; i <= 1000; i++) pts.add(i / 100);
   for (let i = -1000; i <= 1000; i++) pts.add(i / 10);

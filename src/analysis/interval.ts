@@ -24,6 +24,7 @@
 import type { Expr } from '../expr/ast.js';
 import * as R from '../expr/runtime.js';
 import type { PrimitiveName } from '../expr/primitives.js';
+import { charge } from './budget.js';
 
 /** An enclosure: every finite value at a point of the box lies in [lo, hi] (empty when lo > hi); `undef`: some point may have no value. */
 export interface Iv {
@@ -463,7 +464,12 @@ const EXTENSIONS: Record<Exclude<PrimitiveName, 'select'>, (a: readonly Iv[]) =>
  * just inside a breakpoint is the one used there.
  */
 export function evalInterval(e: Expr, box: Iv, conditionBox?: Iv): Iv {
-  return evalNode(e, box, new Map(), conditionBox === undefined ? undefined : { box: conditionBox, memo: new Map() });
+  const memo = new Map<Expr, Iv>();
+  const cond = conditionBox === undefined ? undefined : { box: conditionBox, memo: new Map<Expr, Iv>() };
+  const out = evalNode(e, box, memo, cond);
+  // one unit of the analysis budget per node evaluated (budget.ts)
+  charge(1 + memo.size + (cond?.memo.size ?? 0));
+  return out;
 }
 
 interface CondCtx {
@@ -492,7 +498,9 @@ function evalNode(e: Expr, box: Iv, memo: Map<Expr, Iv>, cond: CondCtx | undefin
     else if (t === false) out = withUndef(evalNode(e.args[2], box, memo, cond), c.undef);
     else out = withUndef(hull(evalNode(e.args[1], box, memo, cond), evalNode(e.args[2], box, memo, cond)), c.undef);
   } else {
-    out = EXTENSIONS[e.op](e.args.map((a) => evalNode(a, box, memo, cond)));
+    const args: Iv[] = new Array(e.args.length);
+    for (let i = 0; i < e.args.length; i++) args[i] = evalNode(e.args[i], box, memo, cond);
+    out = EXTENSIONS[e.op](args);
   }
   memo.set(e, out);
   return out;

@@ -7,6 +7,7 @@ import { evalInterval, iv } from './interval.js';
 import { MAX_BOXES, minus, piecesOf, proveDefined, proveSign, sideLimits, type Tower } from './prove.js';
 import { symbolicLimit } from './series.js';
 import type { Limit } from './properties.js';
+import { PHASE_BUDGETS, withBudget } from './budget.js';
 
 /** The expression of f and of its derivatives, in x only (parameters substituted). */
 export interface SymbolicFunction {
@@ -81,11 +82,21 @@ function asLimit(v: number | 'none' | null): Limit | null {
 /** Proves what it can about f (see `ProvedFacts`). `breakpoints` are sorted and finite. */
 export function proveProperties(fn: SymbolicFunction, breakpoints: readonly number[], hints: Hints = {}): ProvedFacts {
   const tower = towerOf(fn.f, fn);
-  const defined = proveDefined(fn.f, breakpoints);
-  const orders = breakpoints.map((b) => orderAt(tower, b));
-  const slopes = breakpoints.map((b) => sideLimits(tower[1], b));
-  const direction = directionOf(tower, breakpoints, 0, orders, hints.slopeExtrema ?? []);
-  const derivativeDirection = directionOf(tower, breakpoints, 1, orders, hints.curvatureExtrema ?? []);
+  // each phase under its own share of the analysis budget (budget.ts): what it cannot finish stays null
+  const defined = withBudget(PHASE_BUDGETS.defined, () => proveDefined(fn.f, breakpoints));
+  const [orders, slopes] = withBudget(PHASE_BUDGETS.breakpoints, () => [
+    breakpoints.map((b) => orderAt(tower, b)),
+    breakpoints.map((b) => sideLimits(tower[1], b)),
+  ] as const);
+  const direction = withBudget(PHASE_BUDGETS.direction, () => directionOf(tower, breakpoints, 0, orders, hints.slopeExtrema ?? []));
+  const derivativeDirection = withBudget(PHASE_BUDGETS.derivativeDirection, () => directionOf(tower, breakpoints, 1, orders, hints.curvatureExtrema ?? []));
+  const limits = withBudget(PHASE_BUDGETS.limits, () => ({
+    limits: { left: asLimit(symbolicLimit(fn.f, { at: -Infinity, side: 1 })), right: asLimit(symbolicLimit(fn.f, { at: Infinity, side: -1 })) },
+    derivativeLimits: {
+      left: asLimit(symbolicLimit(tower[1], { at: -Infinity, side: 1 })),
+      right: asLimit(symbolicLimit(tower[1], { at: Infinity, side: -1 })),
+    },
+  }));
   const flatPieces = piecesOf(breakpoints).filter((p) => {
     const e = evalInterval(tower[1], iv(p.lo, p.hi));
     return e.lo === 0 && e.hi === 0 && !e.undef;
@@ -96,11 +107,7 @@ export function proveProperties(fn: SymbolicFunction, breakpoints: readonly numb
     direction,
     derivativeDirection,
     flatPieces,
-    limits: { left: asLimit(symbolicLimit(fn.f, { at: -Infinity, side: 1 })), right: asLimit(symbolicLimit(fn.f, { at: Infinity, side: -1 })) },
-    derivativeLimits: {
-      left: asLimit(symbolicLimit(tower[1], { at: -Infinity, side: 1 })),
-      right: asLimit(symbolicLimit(tower[1], { at: Infinity, side: -1 })),
-    },
+    ...limits,
     orders,
     slopes,
     zeroAtZero: z.undef ? null : z.lo === 0 && z.hi === 0 ? true : z.lo > 0 || z.hi < 0 ? false : null,

@@ -22,6 +22,7 @@
 import { type Expr, num, op } from '../expr/ast.js';
 import { type Iv, down, evalInterval, iv, up } from './interval.js';
 import { symbolicLimit } from './series.js';
+import { exhausted } from './budget.js';
 
 /** Most boxes one sign proof may look at. */
 export const MAX_BOXES = 120;
@@ -58,17 +59,29 @@ function nextAfter(v: number, dir: 1 | -1): number {
   return buf[0];
 }
 
-const enclosures = new WeakMap<Expr, Map<string, Iv>>();
+/** Per expression: box low end → box high end → the enclosures for the four ways the box can touch its piece's ends. */
+interface EnclosureCache {
+  size: number;
+  readonly byLo: Map<number, Map<number, (Iv | undefined)[]>>;
+}
+const enclosures = new WeakMap<Expr, EnclosureCache>();
 
 /** Enclosure of g over [lo, hi] inside `piece` (conditions decided just inside the piece's ends); memoised per expression. */
 function enclose(g: Expr, b: Box, piece: Box): Iv {
   let cache = enclosures.get(g);
-  if (!cache) enclosures.set(g, (cache = new Map()));
-  const key = `${b.lo},${b.hi},${b.lo === piece.lo},${b.hi === piece.hi}`;
-  const hit = cache.get(key);
+  if (!cache) enclosures.set(g, (cache = { size: 0, byLo: new Map() }));
+  let byHi = cache.byLo.get(b.lo);
+  if (!byHi) cache.byLo.set(b.lo, (byHi = new Map()));
+  let slots = byHi.get(b.hi);
+  if (!slots) byHi.set(b.hi, (slots = []));
+  const slot = (b.lo === piece.lo ? 1 : 0) + (b.hi === piece.hi ? 2 : 0);
+  const hit = slots[slot];
   if (hit) return hit;
   const out = encloseOnce(g, b, piece);
-  if (cache.size < 20000) cache.set(key, out);
+  if (cache.size < 20000) {
+    cache.size++;
+    slots[slot] = out;
+  }
   return out;
 }
 
@@ -117,7 +130,7 @@ function signOn(tower: Tower, k: number, sign: 1 | -1, box: Box, piece: Box, bud
   let unknown = false;
   while (stack.length > 0) {
     const b = stack.pop() as Box;
-    if (budget.boxes-- <= 0) return null;
+    if (budget.boxes-- <= 0 || exhausted()) return null;
     const e = enclose(tower[k], b, piece);
     const lo = sign > 0 ? e.lo : -e.hi;
     const hi = sign > 0 ? e.hi : -e.lo;
@@ -170,7 +183,7 @@ export function proveDefined(f: Expr, breakpoints: readonly number[]): boolean |
     let boxes = MAX_BOXES;
     while (stack.length > 0) {
       const b = stack.pop() as Box;
-      if (boxes-- <= 0) return null;
+      if (boxes-- <= 0 || exhausted()) return null;
       const e = enclose(f, b, piece);
       if (!e.undef) continue;
       if (!(e.lo <= e.hi)) return false;
@@ -292,7 +305,7 @@ export function supOf(g: Expr, breakpoints: readonly number[], dir: 1 | -1, seed
   // budget); tails are split once the bounded part cannot beat the best point any more
   const unbounded = (b: Box): boolean => !Number.isFinite(b.lo) || !Number.isFinite(b.hi);
   const nearEnd = (b: Box): number => Math.min(Math.abs(b.lo), Math.abs(b.hi));
-  while (queue.length > 0 && boxes-- > 0) {
+  while (queue.length > 0 && boxes-- > 0 && !exhausted()) {
     const tol = 1e-9 * Math.max(1, Math.abs(lower));
     // order: bounded boxes by upper bound; then tails with a finite bound; then tails with none, nearest first
     const rank = (it: Item): number => (!unbounded(it.box) ? 0 : Number.isFinite(it.hi) ? 1 : 2);

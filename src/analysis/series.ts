@@ -26,6 +26,7 @@ import { diff } from '../expr/diff.js';
 import { compileScalar } from '../expr/compile.js';
 import * as R from '../expr/runtime.js';
 import type { PrimitiveName } from '../expr/primitives.js';
+import { charge, exhausted } from './budget.js';
 
 interface Term {
   readonly a: number;
@@ -75,6 +76,7 @@ const CANCEL = 1e-13;
 const lim = (v: number): Asym => (v !== v ? UNKNOWN : { kind: 'lim', lim: v });
 
 function series(q: number, terms: Term[], err: number): Series {
+  charge(1 + terms.length);
   const merged: Term[] = [];
   const sorted = [...terms].sort((x, y) => x.p - y.p);
   for (const t of sorted) {
@@ -538,6 +540,8 @@ export function expandAt(e: Expr, point: LimitPoint): Asym {
     if (n.kind === 'sym') return n.name === 'x' ? x : UNKNOWN;
     const hit = memo.get(n);
     if (hit) return hit;
+    // once the analysis budget is spent nothing more is expanded (budget.ts): unknown is always sound
+    if (exhausted()) return UNKNOWN;
     let out: Asym;
     try {
       if (n.op === 'select') {
@@ -556,10 +560,24 @@ export function expandAt(e: Expr, point: LimitPoint): Asym {
   return go(e);
 }
 
-/** The one-sided limit of `e` at the point: a number (±Infinity allowed), `'none'` when it oscillates, or null when unknown. */
+const limitCache = new WeakMap<Expr, Map<string, number | 'none' | null>>();
+
+/**
+ * The one-sided limit of `e` at the point: a number (±Infinity allowed), `'none'` when it oscillates, or null
+ * when unknown (also when the expansion ran out of its budget, `MAX_TERM_PRODUCTS`). Memoised per expression
+ * and point: the sign prover asks for the same limit at a piece's end once per box that touches it.
+ */
 export function symbolicLimit(e: Expr, point: LimitPoint): number | 'none' | null {
+  let cache = limitCache.get(e);
+  if (!cache) limitCache.set(e, (cache = new Map()));
+  const key = `${point.at},${point.side}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (exhausted()) return null;
   const v = expandAt(e, point);
-  if (v.kind === 'none') return v.oscillates ? 'none' : null;
-  const l = limitOf(v);
-  return l !== l ? null : l;
+  const out = v.kind === 'none' ? (v.oscillates ? 'none' : null) : limitOf(v);
+  const answer = out !== out ? null : out;
+  // an answer cut short by the budget is not the expression's: not kept for a later analysis
+  if (!exhausted()) cache.set(key, answer);
+  return answer;
 }

@@ -41,16 +41,40 @@ export const pipelineTextArb: fc.Arbitrary<string> = fc.oneof(
 /** Outcome of one case. */
 export type PipelineOutcome = { kind: 'ok' } | { kind: 'rejected'; message: string } | { kind: 'crash'; error: unknown };
 
-/** Runs one text through the whole pipeline (`analyse: false` skips the property analysis). */
-export function runPipeline(text: string, analyse = true): PipelineOutcome {
+/** The stages of one case, in order. */
+export const PIPELINE_STAGES = ['resolve', 'analyse', 'plot', 'kernel'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** Milliseconds spent per stage (wall clock and process CPU time), filled in by `runPipeline` when given. */
+export type StageTimes = Partial<Record<PipelineStage, { wall: number; cpu: number }>>;
+
+/**
+ * Runs one text through the whole pipeline (`analyse: false` skips the property analysis): resolve (parse,
+ * simplify, differentiate, compile), analyse, terminal plot, kernel. `times`, when given, receives each
+ * stage's wall-clock and process CPU time.
+ */
+export function runPipeline(text: string, analyse = true, times?: StageTimes): PipelineOutcome {
+  const stage = <T>(name: PipelineStage, fn: () => T): T => {
+    if (!times) return fn();
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    try {
+      return fn();
+    } finally {
+      const c = process.cpuUsage(c0);
+      times[name] = { wall: performance.now() - w0, cpu: (c.user + c.system) / 1000 };
+    }
+  };
   try {
-    const a = resolveActivation(text);
-    if (analyse) analyzeActivation(a);
-    termPlot([{ name: 'f', f: a.f }, { name: "f'", f: a.df }], { from: -5, to: 5, width: 60, height: 14 });
-    const x = Float32Array.from([-1e30, -3, -0, 0, 1e-7, 2, 1e30, Number.NaN]);
-    const y = new Float32Array(x.length);
-    const d = new Float32Array(x.length);
-    a.kernel.forwardDeriv(x, y, d, a.paramValues);
+    const a = stage('resolve', () => resolveActivation(text));
+    if (analyse) stage('analyse', () => analyzeActivation(a));
+    stage('plot', () => termPlot([{ name: 'f', f: a.f }, { name: "f'", f: a.df }], { from: -5, to: 5, width: 60, height: 14 }));
+    stage('kernel', () => {
+      const x = Float32Array.from([-1e30, -3, -0, 0, 1e-7, 2, 1e30, Number.NaN]);
+      const y = new Float32Array(x.length);
+      const d = new Float32Array(x.length);
+      a.kernel.forwardDeriv(x, y, d, a.paramValues);
+    });
     return { kind: 'ok' };
   } catch (err) {
     if (err instanceof ActlabError && !err.message.includes('\n')) return { kind: 'rejected', message: err.message };
