@@ -19,15 +19,7 @@ import { encodeTargets, outputWidth } from './targets.js';
 import { describeDataSpec, type TrainingJob, type TrainingJobInput } from './trainingJob.js';
 
 /** Metrics of one epoch without the per-layer diagnostics. */
-export interface HistoryRecord {
-  readonly epoch: number;
-  readonly trainLoss: number;
-  readonly testLoss: number | null;
-  readonly trainAccuracy?: number;
-  readonly testAccuracy?: number;
-  readonly trainR2?: number;
-  readonly testR2?: number;
-}
+export type HistoryRecord = Omit<EpochRecord, 'diagnostics'>;
 
 /** The last epoch's metrics. */
 export interface FinalMetrics {

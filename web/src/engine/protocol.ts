@@ -2,6 +2,7 @@
  * Messages between the page (src/engine/client.ts) and the training worker (src/engine/worker.ts).
  * Plain data and typed arrays only (structured clone; big arrays are transferred).
  */
+import type { LiveEpoch } from '../../../src/run/liveRun.js';
 import type { ExplorerState } from '../state/types.js';
 
 /** What the worker needs to build data, models and trainers. */
@@ -89,20 +90,8 @@ export interface DataInfo {
   nTest: number;
 }
 
-/** One epoch's metrics of one model. */
-export interface EpochPoint {
-  epoch: number;
-  trainLoss: number;
-  testLoss: number | null;
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
-  /** Mean L2 norm of dL/dW per layer (hidden layers then output). */
-  gradNorms: number[];
-  /** Dead-unit fraction per hidden layer. */
-  deadFractions: number[];
-  /** Saturated-unit fraction per hidden layer. */
-  saturatedFractions: number[];
-}
+/** One epoch's metrics of one model: the core's live-run record. */
+export type EpochPoint = LiveEpoch;
 
 /** One layer's parameters (for links, the inspector and weight editing). */
 export interface LayerParams {
