@@ -9,13 +9,12 @@
  * Prints a summary and the first mismatches; exits 1 if there was any.
  */
 import fc from 'fast-check';
-import { compileKernel, compileScalar, num } from '../src/expr/index.js';
 import { createIsolatedWasmBackend } from '../src/wasm/index.js';
-import { caseArb, same } from '../test/expr/differential.js';
+import { caseArb } from '../test/expr/differential.js';
+import { checkWasmCase } from '../test/wasm/wasmDifferential.js';
 
 const total = Number(process.argv[2] ?? 20_000);
 const seed = Number(process.argv[3] ?? 1);
-const PARAMS = ['a', 'b'];
 const w = await createIsolatedWasmBackend(false, { gemmMacs: 0, elements: 0 });
 let expressions = 0;
 let rendered = 0;
@@ -29,30 +28,12 @@ for (let k = 0; expressions < total; k++) {
     if (expressions >= total) break;
     expressions++;
     try {
-      const kernel = compileKernel(c.e, num(0), [], PARAMS);
-      const act = { key: 'case', kernel, paramNames: PARAMS, paramValues: [c.a, c.b], expr: c.e, derivative: num(0), paramDerivatives: [num(0), num(0)] };
-      const kw = w.kernel(act);
-      if (kw === kernel) continue;
+      const r = checkWasmCase(w, c);
+      if (!r.rendered) continue;
       rendered++;
-      const scalar = compileScalar(c.e, PARAMS);
-      const p = Float32Array.of(c.a, c.b);
-      const xs = [...c.xs, Number.NaN, Infinity, -Infinity, 3e9, -3e9];
-      const X = w.alloc(xs.length);
-      X.set(xs);
-      const Y = w.alloc(xs.length);
-      kw.forward(X, Y, p);
-      for (let i = 0; i < xs.length; i++) {
-        const x = X[i];
-        const want = Math.fround(scalar(x, p));
-        if (!(x !== x || Math.abs(x) > 1e9 || !Number.isFinite(Y[i]))) continue;
-        lanes++;
-        if (!same(Y[i], want)) {
-          mismatches++;
-          if (examples.length < 10) examples.push(`a=${c.a} b=${c.b} x=${x}: wasm ${Y[i]}, scalar ${want}`);
-        }
-      }
-      w.free(X);
-      w.free(Y);
+      lanes += r.lanes;
+      mismatches += r.mismatches.length;
+      for (const m of r.mismatches) if (examples.length < 10) examples.push(m);
     } catch (e) {
       crashes++;
       if (examples.length < 10) examples.push(`crash: ${e instanceof Error ? e.message : String(e)}`);

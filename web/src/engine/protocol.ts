@@ -2,7 +2,7 @@
  * Messages between the page (src/engine/client.ts) and the training worker (src/engine/worker.ts).
  * Plain data and typed arrays only (structured clone; big arrays are transferred).
  */
-import type { LiveEpoch } from '../../../src/run/liveRun.js';
+import type { LiveDivergence, LiveEpoch } from '../../../src/run/liveRun.js';
 import type { ExplorerState } from '../state/types.js';
 
 /** What the worker needs to build data, models and trainers. */
@@ -155,24 +155,8 @@ export interface ModelSnapshot {
   divergence: Divergence | null;
 }
 
-/**
- * Why a run stopped. `loss`: the loss became NaN/∞ (too large a learning rate, usually). `activation`: a
- * hidden (or the output) layer's activation gave NaN/∞ for a finite input (e.g. log(x) of a negative z,
- * 1/0, x^1e308), which no learning rate fixes.
- */
-export interface Divergence {
-  /** Epoch during which it happened (1-based: the epoch being trained). */
-  epoch: number;
-  cause: 'loss' | 'activation';
-  /** What came out: the loss (cause 'loss') or the activation's output (cause 'activation'). */
-  value: 'NaN' | 'infinite';
-  /** Cause 'activation': the activation's key as typed or picked. */
-  activation?: string;
-  /** Cause 'activation': 1-based hidden layer, or 'output' for the output activation. */
-  layer?: number | 'output';
-  /** Cause 'activation': a finite pre-activation z that gave the non-finite output. */
-  input?: number;
-}
+/** Why a run stopped: the core's record (`loss` or `activation`, with where and what came out). */
+export type Divergence = LiveDivergence;
 
 export type FromWorker =
   | { type: 'ready'; data: DataInfo; labels: string[] }
