@@ -325,6 +325,28 @@ function fixMask(goods: readonly string[], tail: boolean): string {
 }
 
 /**
+ * The loops of an elementwise function over n floats: the body's parameter-only statements, then four
+ * elements per iteration and a one-element tail, with the byte offset in $o.
+ */
+function elementLoops(b: Body, iteration: (tail: boolean) => string): string {
+  return `(local.set $badpre (v128.const i64x2 0 0))
+  ${b.pre.join('\n')}
+  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+  (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+  (local.set $o (i32.const 0))
+  (block $vb (loop $vl
+    (br_if $vb (i32.ge_u (local.get $o) (local.get $end4)))
+    ${iteration(false)}
+    (local.set $o (i32.add (local.get $o) (i32.const 16)))
+    (br $vl)))
+  (block $sb (loop $sl
+    (br_if $sb (i32.ge_u (local.get $o) (local.get $end)))
+    ${iteration(true)}
+    (local.set $o (i32.add (local.get $o) (i32.const 4)))
+    (br $sl)))`;
+}
+
+/**
  * An elementwise function over n floats: `load` sets $x for element offset $o (bytes), `store(outs)`
  * writes a vector (4 lanes) or lane 0 (tail). Outputs are held in locals $r0.. so the bad mask can
  * read them.
@@ -343,21 +365,7 @@ function elementwise(name: string, params: string, program: Program, outputs: re
   return `
 (func (export "${name}") ${params} (param $n i32) (param $pp i32) (param $cp i32)
   ${header(b, `${rl} ${extraLocals}`)}
-  (local.set $badpre (v128.const i64x2 0 0))
-  ${b.pre.join('\n')}
-  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
-  (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
-  (local.set $o (i32.const 0))
-  (block $vb (loop $vl
-    (br_if $vb (i32.ge_u (local.get $o) (local.get $end4)))
-    ${iteration(false)}
-    (local.set $o (i32.add (local.get $o) (i32.const 16)))
-    (br $vl)))
-  (block $sb (loop $sl
-    (br_if $sb (i32.ge_u (local.get $o) (local.get $end)))
-    ${iteration(true)}
-    (local.set $o (i32.add (local.get $o) (i32.const 4)))
-    (br $sl))))`;
+  ${elementLoops(b, iteration)})`;
 }
 
 const at = (p: string): string => `(i32.add (local.get ${p}) (local.get $o))`;
@@ -413,21 +421,7 @@ function paramGrad(program: Program, dp: readonly number[], table: Constants): s
   return `
 (func (export "paramGrad") (param $px i32) (param $pdy i32) (param $n i32) (param $pp i32) (param $cp i32) (param $gp i32)
   ${header(b, `(local $dy v128) (local $c v128) ${dp.map((_, k) => `(local $gm${k} v128)`).join(' ')} ${accLocals}`)}
-  (local.set $badpre (v128.const i64x2 0 0))
-  ${b.pre.join('\n')}
-  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
-  (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
-  (local.set $o (i32.const 0))
-  (block $vb (loop $vl
-    (br_if $vb (i32.ge_u (local.get $o) (local.get $end4)))
-    ${iteration(false)}
-    (local.set $o (i32.add (local.get $o) (i32.const 16)))
-    (br $vl)))
-  (block $sb (loop $sl
-    (br_if $sb (i32.ge_u (local.get $o) (local.get $end)))
-    ${iteration(true)}
-    (local.set $o (i32.add (local.get $o) (i32.const 4)))
-    (br $sl)))
+  ${elementLoops(b, iteration)}
   ${Array.from({ length: K }, (_, k) => `(f64.store offset=${8 * k} (local.get $gp) (f64.add (f64.add (f64x2.extract_lane 0 (local.get $g${k}a)) (f64x2.extract_lane 1 (local.get $g${k}a))) (f64.add (f64x2.extract_lane 0 (local.get $g${k}b)) (f64x2.extract_lane 1 (local.get $g${k}b)))))`).join('\n')})`;
 }
 
